@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/neo4jstore"
+	"github.com/batterykg/batterykg/internal/server"
+)
+
+func runServe(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var conn connFlags
+	conn.register(fs)
+	addr := fs.String("addr", envOr("BATTERYKG_ADDR", "127.0.0.1:8080"), "listen address (env BATTERYKG_ADDR)")
+	migrate := fs.Bool("migrate", true, "apply schema migrations at start-up")
+	seed := fs.String("seed", "", "load these Cypher files (a dir) when the graph is empty")
+	var cfg server.Config
+	var lim neo4jstore.Limits
+	fs.IntVar(&lim.DefaultPage, "default-page", 50, "page size when a query gives no `first`")
+	fs.IntVar(&lim.MaxPage, "max-page", 500, "largest page size a query may ask for")
+	fs.Int64Var(&cfg.MaxBodyBytes, "max-body", 1<<20, "largest request body, in bytes")
+	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", 15*time.Second, "time limit of one request")
+	fs.IntVar(&cfg.MaxComplexity, "max-complexity", 5000, "largest operation cost")
+	fs.IntVar(&cfg.MaxDepth, "max-depth", 10, "deepest selection nesting")
+	fs.BoolVar(&cfg.Introspection, "introspection", true, "allow schema introspection")
+	fs.StringVar(&cfg.AssetsDir, "assets", "web/node_modules", "where GraphiQL's scripts are installed")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := newLogger()
+	store, err := conn.store(lim)
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+
+	// Neo4j may still be starting, or down: the server starts anyway, /readyz says so, and
+	// queries answer UNAVAILABLE until it answers.
+	go func() {
+		wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+		defer cancel()
+		if err := store.WaitReady(wctx); err != nil {
+			log.Warn("neo4j not reachable yet", "uri", conn.uri, "err", err)
+			return
+		}
+		if *migrate {
+			if _, err := store.Migrate(wctx, log); err != nil {
+				log.Error("schema migrations failed", "err", err)
+				return
+			}
+		}
+		if *seed != "" {
+			if err := seedIfEmpty(wctx, store, *seed, log); err != nil {
+				log.Error("loading seed data failed", "err", err)
+			}
+		}
+	}()
+
+	srv := &http.Server{
+		Handler:           server.New(cfg, graph.NewSchema(store), store, log),
+		ReadHeaderTimeout: 5 * time.Second,
+		IdleTimeout:       60 * time.Second,
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	log.Info("serving", "graphiql", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql", "neo4j", conn.uri)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining in-flight requests")
+	sctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,120 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/99designs/gqlgen/client"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+
+	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/cypherfile"
+	"github.com/batterykg/batterykg/internal/neo4jstore"
+	"github.com/batterykg/batterykg/internal/neo4jtest"
+)
+
+// seedDir is the repository's seed graph.
+func seedDir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "data", "seed")
+}
+
+var (
+	seedOnce sync.Once
+	seedErr  error
+)
+
+// api is an in-process GraphQL client over a store on the test Neo4j loaded with the seed
+// graph; statements counts what the store sends.
+type api struct {
+	c          *client.Client
+	statements atomic.Int64
+	last       atomic.Value // last Cypher text
+}
+
+func newAPI(t *testing.T) *api {
+	t.Helper()
+	d, cfg := neo4jtest.Driver(t)
+	seedOnce.Do(func() {
+		neo4jtest.Wipe(t)
+		st, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
+		if err != nil {
+			seedErr = err
+			return
+		}
+		defer st.Close(context.Background())
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		if _, seedErr = st.Migrate(ctx, slog.New(slog.DiscardHandler)); seedErr != nil {
+			return
+		}
+		_, seedErr = cypherfile.Import(ctx, d, []string{seedDir()}, cypherfile.Options{Database: cfg.Database})
+	})
+	if seedErr != nil {
+		t.Fatalf("loading the seed graph: %v", seedErr)
+	}
+	a := &api{}
+	st, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database,
+		OnStatement: func(cypher string, _ map[string]any, _ time.Duration, _ error) {
+			a.statements.Add(1)
+			a.last.Store(cypher)
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close(context.Background()) })
+	h := handler.New(graph.NewSchema(st))
+	h.AddTransport(transport.POST{})
+	h.SetErrorPresenter(graph.ErrorPresenter(slog.New(slog.NewTextHandler(os.Stderr, nil))))
+	a.c = client.New(h)
+	return a
+}
+
+// query runs q and decodes data into out; it fails the test on any GraphQL error.
+func (a *api) query(t *testing.T, q string, out any, opts ...client.Option) {
+	t.Helper()
+	if err := a.c.Post(q, out, opts...); err != nil {
+		t.Fatalf("query failed: %v\nquery: %s\nlast cypher: %v", err, q, a.last.Load())
+	}
+}
+
+// gqlErrors runs q and returns its errors' codes and messages.
+func (a *api) gqlErrors(t *testing.T, q string, opts ...client.Option) []gqlError {
+	t.Helper()
+	resp, err := a.c.RawPost(q, opts...)
+	if err != nil {
+		t.Fatalf("transport: %v", err)
+	}
+	var errs []gqlError
+	if len(resp.Errors) > 0 {
+		if err := json.Unmarshal(resp.Errors, &errs); err != nil {
+			t.Fatalf("decoding errors %s: %v", resp.Errors, err)
+		}
+	}
+	return errs
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+func (e gqlError) code() string { s, _ := e.Extensions["code"].(string); return s }
+
+func names[T any](items []T, name func(T) string) string {
+	var out []string
+	for _, it := range items {
+		out = append(out, name(it))
+	}
+	return strings.Join(out, ",")
+}

@@ -1,0 +1,47 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"runtime/debug"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// ErrorPresenter turns errors into GraphQL errors with `extensions.code`. A kg.Error shows
+// its message; anything else is logged and shown as a generic INTERNAL error, so no Cypher,
+// driver message or stack trace reaches a client.
+func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var gqlErr *gqlerror.Error
+		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
+			// Parse and validation errors from gqlparser: safe, and already coded.
+			return gqlErr
+		}
+		code := kg.ErrorCode(err)
+		msg := kg.ErrorMessage(err)
+		if code == kg.EINTERNAL || code == kg.EUNAVAILABLE {
+			log.ErrorContext(ctx, "graphql error", "code", code, "err", err)
+		}
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		out.Message = msg
+		if out.Extensions == nil {
+			out.Extensions = map[string]any{}
+		}
+		out.Extensions["code"] = code
+		return out
+	}
+}
+
+// Recover turns a panic in a resolver into an INTERNAL error, logging the stack.
+func Recover(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
+		return kg.Errorf(kg.EINTERNAL, "internal error")
+	}
+}

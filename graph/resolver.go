@@ -1,0 +1,108 @@
+// Package graph is the GraphQL layer: gqlgen's generated executor (generated.go, never
+// edited by hand) and thin resolvers. A root resolver hands its whole selection to the store,
+// which answers it with one Cypher statement; nested resolvers only read what came back.
+package graph
+
+import (
+	"context"
+	"encoding/json"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/batterykg/batterykg/graph/model"
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// Store answers one root field, selection and all, with one statement.
+type Store interface {
+	Query(ctx context.Context, f kg.Field) (json.RawMessage, error)
+}
+
+// Resolver holds the resolvers' dependencies.
+type Resolver struct {
+	Store  Store
+	schema *ast.Schema
+}
+
+// NewSchema returns the executable schema over store.
+func NewSchema(store Store) graphql.ExecutableSchema {
+	r := &Resolver{Store: store}
+	es := NewExecutableSchema(Config{Resolvers: r})
+	r.schema = es.Schema()
+	return es
+}
+
+// query runs the current root field through the store and decodes its answer into T.
+func query[T any](ctx context.Context, r *Resolver) (T, error) {
+	var out T
+	raw, err := r.Store.Query(ctx, r.selection(ctx))
+	if err != nil || len(raw) == 0 || string(raw) == "null" {
+		return out, err
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return out, kg.Wrap(kg.EINTERNAL, "decoding result", err)
+	}
+	return out, nil
+}
+
+// queryNode runs a root field that returns a Node interface.
+func queryNode(ctx context.Context, r *Resolver) (model.Node, error) {
+	raw, err := r.Store.Query(ctx, r.selection(ctx))
+	if err != nil {
+		return nil, err
+	}
+	n, err := model.DecodeNode(raw)
+	if err != nil {
+		return nil, kg.Wrap(kg.EINTERNAL, "decoding result", err)
+	}
+	return n, nil
+}
+
+// selection returns the current field and everything selected below it, as the store
+// takes it: fragments flattened, variables resolved, interface selections split by type.
+func (r *Resolver) selection(ctx context.Context) kg.Field {
+	c := collector{oc: graphql.GetOperationContext(ctx), schema: r.schema}
+	return c.convert(graphql.GetFieldContext(ctx).Field)
+}
+
+type collector struct {
+	oc     *graphql.OperationContext
+	schema *ast.Schema
+}
+
+func (c collector) convert(cf graphql.CollectedField) kg.Field {
+	f := kg.Field{Name: cf.Name, Alias: cf.Alias, Args: cf.ArgumentMap(c.oc.Variables)}
+	if len(cf.Selections) == 0 || cf.Definition == nil {
+		return f
+	}
+	def := c.schema.Types[cf.Definition.Type.Name()]
+	if def == nil {
+		return f
+	}
+	switch def.Kind {
+	case ast.Interface, ast.Union:
+		f.ByType = map[string][]kg.Field{}
+		for _, pt := range c.schema.GetPossibleTypes(def) {
+			f.ByType[pt.Name] = c.collect(cf.Selections, satisfies(pt))
+		}
+	default:
+		f.Fields = c.collect(cf.Selections, satisfies(def))
+	}
+	return f
+}
+
+func satisfies(def *ast.Definition) []string {
+	return append([]string{def.Name}, def.Interfaces...)
+}
+
+func (c collector) collect(sel ast.SelectionSet, sat []string) []kg.Field {
+	var out []kg.Field
+	for _, cf := range graphql.CollectFields(c.oc, sel, sat) {
+		if cf.Name == "__typename" {
+			continue
+		}
+		out = append(out, c.convert(cf))
+	}
+	return out
+}

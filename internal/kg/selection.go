@@ -1,0 +1,42 @@
+package kg
+
+// Field is one field of a GraphQL selection, as the API hands it to the store: the store
+// compiles a whole tree of them into one Cypher statement.
+type Field struct {
+	// Name is the schema field name.
+	Name string
+	// Alias is the response key; nested relations are returned under it, so the same field
+	// selected twice with different arguments keeps both answers apart.
+	Alias string
+	// Args holds the argument values with variables resolved: strings (enum values too),
+	// int64, float64, bool, nil, []any and map[string]any.
+	Args map[string]any
+	// Fields are the sub-selections of an object-typed field, fragments flattened.
+	Fields []Field
+	// ByType holds the sub-selections of an interface-typed field, per concrete type.
+	ByType map[string][]Field
+}
+
+// Has reports whether the selection has a field with this name.
+func Has(fields []Field, name string) bool {
+	for _, f := range fields {
+		if f.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// ByTypeOf returns the per-type sub-selections of the child fields called name, merged.
+func (f Field) ByTypeOf(name string) map[string][]Field {
+	out := map[string][]Field{}
+	for _, c := range f.Fields {
+		if c.Name != name {
+			continue
+		}
+		for t, fs := range c.ByType {
+			out[t] = append(out[t], fs...)
+		}
+	}
+	return out
+}

@@ -1,0 +1,385 @@
+package neo4jstore
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// Statement is one compiled Cypher statement and its parameters. Every root field of a
+// GraphQL operation becomes exactly one: `RETURN <expression> AS data`, where the expression
+// builds the whole response of the field, nested relations included, with COLLECT and COUNT
+// subqueries.
+type Statement struct {
+	Cypher string
+	Params map[string]any
+}
+
+// Limits bounds what a compiled statement may return.
+type Limits struct {
+	DefaultPage int // page size when `first` is not given
+	MaxPage     int // largest `first` accepted; also caps every plain list
+	MaxFilter   int // deepest AND/OR nesting accepted in a filter
+}
+
+// DefaultLimits are the limits when none are configured.
+var DefaultLimits = Limits{DefaultPage: 50, MaxPage: 500, MaxFilter: 5}
+
+// compiler builds one statement. Values only ever enter the Cypher text as parameters;
+// labels, relationship types, property names and sort keys come from the tables below.
+type compiler struct {
+	lim    Limits
+	params map[string]any
+	vars   int
+}
+
+func newCompiler(lim Limits) *compiler {
+	if lim.DefaultPage <= 0 {
+		lim.DefaultPage = DefaultLimits.DefaultPage
+	}
+	if lim.MaxPage <= 0 {
+		lim.MaxPage = DefaultLimits.MaxPage
+	}
+	if lim.MaxFilter <= 0 {
+		lim.MaxFilter = DefaultLimits.MaxFilter
+	}
+	return &compiler{lim: lim, params: map[string]any{}}
+}
+
+// param stores a value and returns its placeholder.
+func (c *compiler) param(v any) string {
+	name := "p" + strconv.Itoa(len(c.params))
+	c.params[name] = v
+	return "$" + name
+}
+
+// newVar returns a fresh Cypher variable name.
+func (c *compiler) newVar(prefix string) string {
+	c.vars++
+	return prefix + strconv.Itoa(c.vars)
+}
+
+// vars names the Cypher variables an object type projects from: "n" for a node type; the
+// relationship and its endpoints for an edge type.
+type vars map[string]string
+
+// objType says how to project one GraphQL object type.
+type objType struct {
+	name string
+	// label is the Neo4j label of a node type ("" for edge and value types).
+	label string
+	// plain lists fields read as is from the property of the same name of vars["n"].
+	plain []string
+	// expr lists fields computed by an expression over the vars.
+	expr map[string]func(v vars) string
+	// embed lists object-typed fields held in a struct field of the model: they are
+	// projected under their field name, sub-selections of repeated occurrences merged.
+	embed map[string]relation
+	// rels lists fields with resolvers: they are projected under `_rel`, by alias.
+	rels map[string]relation
+	// computed lists fields the Go model computes itself (cursors).
+	computed []string
+}
+
+// relation compiles a field that leads to other objects.
+type relation func(c *compiler, v vars, f kg.Field) (string, error)
+
+// project returns a Cypher map literal with the selected fields of t.
+func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool) (string, error) {
+	var parts, rels []string
+	seen := map[string]bool{}
+	add := func(name, expr string) {
+		if !seen[name] {
+			seen[name] = true
+			parts = append(parts, quote(name)+": "+expr)
+		}
+	}
+	if typename {
+		add("__typename", "'"+t.name+"'")
+	}
+	for i, f := range fields {
+		switch {
+		case f.Name == "__typename" || contains(t.computed, f.Name):
+		case contains(t.plain, f.Name):
+			add(f.Name, v["n"]+"."+quote(f.Name))
+		case t.expr[f.Name] != nil:
+			add(f.Name, t.expr[f.Name](v))
+		case t.embed[f.Name] != nil:
+			if seen[f.Name] {
+				continue
+			}
+			merged := f
+			for _, g := range fields[i+1:] {
+				if g.Name == f.Name {
+					merged.Fields = append(append([]kg.Field{}, merged.Fields...), g.Fields...)
+				}
+			}
+			e, err := t.embed[f.Name](c, v, merged)
+			if err != nil {
+				return "", err
+			}
+			add(f.Name, e)
+		case t.rels[f.Name] != nil:
+			e, err := t.rels[f.Name](c, v, f)
+			if err != nil {
+				return "", err
+			}
+			rels = append(rels, quote(f.Alias)+": "+e)
+		default:
+			return "", kg.Errorf(kg.EINTERNAL, "field %s.%s has no Cypher mapping", t.name, f.Name)
+		}
+	}
+	if len(rels) > 0 {
+		parts = append(parts, "_rel: {"+strings.Join(rels, ", ")+"}")
+	}
+	return "{" + strings.Join(parts, ", ") + "}", nil
+}
+
+// quote backticks a map key or property name.
+func quote(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// pattern is a MATCH pattern from a known variable to new ones, with optional conditions.
+// In the text, {from} is the known variable, {to} the target node, {r} the relationship.
+type pattern struct {
+	text   string
+	target string // GraphQL type of {to}
+	order  string // ORDER BY over {to} and {r}
+}
+
+func (p pattern) expand(from, to, r string) string {
+	return strings.NewReplacer("{from}", from, "{to}", to, "{r}", r).Replace(p.text)
+}
+
+// list compiles a field that returns a bounded list of nodes reached by a pattern.
+func list(p pattern, where func(c *compiler, to string, f kg.Field) ([]string, error)) relation {
+	return func(c *compiler, v vars, f kg.Field) (string, error) {
+		to, r := c.newVar("n"), c.newVar("r")
+		conds := []string{}
+		if where != nil {
+			w, err := where(c, to, f)
+			if err != nil {
+				return "", err
+			}
+			conds = w
+		}
+		proj, err := c.project(types[p.target], vars{"n": to}, f.Fields, false)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("COLLECT { MATCH %s%s WITH DISTINCT %s ORDER BY %s LIMIT %d RETURN %s }",
+			p.expand(v["n"], to, r), whereClause(conds), to, p.orderBy(to), c.lim.MaxPage, proj), nil
+	}
+}
+
+// single compiles a field that returns at most one node.
+func single(p pattern) relation {
+	return func(c *compiler, v vars, f kg.Field) (string, error) {
+		to, r := c.newVar("n"), c.newVar("r")
+		proj, err := c.project(types[p.target], vars{"n": to}, f.Fields, false)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("head(COLLECT { MATCH %s WITH DISTINCT %s ORDER BY %s LIMIT 1 RETURN %s })",
+			p.expand(v["n"], to, r), to, p.orderBy(to), proj), nil
+	}
+}
+
+// orderBy returns the ORDER BY expressions of the pattern's target, id last to break ties.
+// Lists are DISTINCT over the target, so the order may only use the target.
+func (p pattern) orderBy(to string) string {
+	if p.order == "" {
+		return to + ".id"
+	}
+	return strings.ReplaceAll(p.order, "{to}", to) + ", " + to + ".id"
+}
+
+func whereClause(conds []string) string {
+	if len(conds) == 0 {
+		return ""
+	}
+	return " WHERE " + strings.Join(conds, " AND ")
+}
+
+// page reads `first` and `after` and returns the offset and page size.
+func (c *compiler) page(args map[string]any) (offset, first int, err error) {
+	first = c.lim.DefaultPage
+	if v, ok := args["first"]; ok && v != nil {
+		n, ok := toInt(v)
+		if !ok || n < 0 || n > c.lim.MaxPage {
+			return 0, 0, kg.Errorf(kg.EINVALID, "first must be between 0 and %d", c.lim.MaxPage)
+		}
+		first = n
+	}
+	if v, ok := args["after"]; ok && v != nil {
+		s, _ := v.(string)
+		pos, err := kg.DecodeCursor(s)
+		if err != nil {
+			return 0, 0, err
+		}
+		offset = pos + 1
+	}
+	return offset, first, nil
+}
+
+// connSpec describes a Relay connection: the rows it pages over and how to project an edge.
+type connSpec struct {
+	// match returns the MATCH pattern and conditions of the rows, binding the given vars.
+	match func(c *compiler, from string, x vars, f kg.Field) (string, []string, error)
+	// edge is the edge type, projected from x.
+	edge string
+	// order returns the ORDER BY expressions (without the id tie-breaker).
+	order func(c *compiler, x vars, f kg.Field) ([]string, error)
+	// vars lists the variable roles the rows bind, in the WITH that carries them.
+	vars []string
+	// tie is the role whose id breaks ordering ties.
+	tie string
+	// parent is the role the parent object plays (its variable is reused, not matched anew);
+	// "" at the root.
+	parent string
+}
+
+// connection compiles a Relay connection field.
+func connection(s connSpec) relation {
+	return func(c *compiler, v vars, f kg.Field) (string, error) {
+		x := vars{}
+		var with []string
+		for _, role := range s.vars {
+			if role == s.parent {
+				x[role] = v["n"]
+			} else {
+				x[role] = c.newVar(role[:1])
+			}
+			with = append(with, x[role])
+		}
+		offset, first, err := c.page(f.Args)
+		if err != nil {
+			return "", err
+		}
+		match, conds, err := s.match(c, v["n"], x, f)
+		if err != nil {
+			return "", err
+		}
+		var parts []string
+		if kg.Has(f.Fields, "totalCount") {
+			parts = append(parts, fmt.Sprintf("totalCount: COUNT { MATCH %s%s }", match, whereClause(conds)))
+		}
+		parts = append(parts, "offset: "+c.param(offset), "first: "+c.param(first))
+		if kg.Has(f.Fields, "edges") || kg.Has(f.Fields, "pageInfo") {
+			var edgeFields []kg.Field
+			for _, g := range f.Fields {
+				if g.Name == "edges" {
+					edgeFields = append(edgeFields, g.Fields...)
+				}
+			}
+			proj, err := c.project(types[s.edge], x, edgeFields, false)
+			if err != nil {
+				return "", err
+			}
+			order, err := s.order(c, x, f)
+			if err != nil {
+				return "", err
+			}
+			order = append(order, x[s.tie]+".id")
+			parts = append(parts, fmt.Sprintf("edges: COLLECT { MATCH %s%s WITH %s ORDER BY %s SKIP %s LIMIT %s RETURN %s }",
+				match, whereClause(conds), strings.Join(with, ", "), strings.Join(order, ", "),
+				c.param(offset), c.param(first+1), proj))
+		}
+		return "{" + strings.Join(parts, ", ") + "}", nil
+	}
+}
+
+// toInt reads an integer argument in any of the forms variables and literals arrive in.
+func toInt(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		if n > math.MaxInt32 || n < math.MinInt32 {
+			return 0, false
+		}
+		return int(n), true
+	case float64:
+		if n != math.Trunc(n) || n > math.MaxInt32 || n < math.MinInt32 {
+			return 0, false
+		}
+		return int(n), true
+	case interface{ Int64() (int64, error) }:
+		i, err := n.Int64()
+		if err != nil {
+			return 0, false
+		}
+		return toInt(i)
+	}
+	return 0, false
+}
+
+// toFloat reads a number argument.
+func toFloat(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int:
+		return float64(n), true
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	case interface{ Float64() (float64, error) }:
+		f, err := n.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+// strings reads a list of strings (enum values, ids) from an argument.
+func stringList(v any) ([]string, bool) {
+	switch l := v.(type) {
+	case nil:
+		return nil, true
+	case string:
+		return []string{l}, true
+	case []string:
+		return l, true
+	case []any:
+		out := make([]string, 0, len(l))
+		for _, x := range l {
+			s, ok := x.(string)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, s)
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// enumList reads a list argument whose values must be keys of allowed and returns the
+// mapped values, sorted so that statements are stable.
+func enumList(arg string, v any, allowed map[string]string) ([]string, error) {
+	l, ok := stringList(v)
+	if !ok {
+		return nil, kg.Errorf(kg.EINVALID, "%s must be a list of names", arg)
+	}
+	out := make([]string, 0, len(l))
+	for _, s := range l {
+		m, ok := allowed[s]
+		if !ok {
+			return nil, kg.Errorf(kg.EINVALID, "%s: unknown value %q", arg, s)
+		}
+		out = append(out, m)
+	}
+	sort.Strings(out)
+	return out, nil
+}

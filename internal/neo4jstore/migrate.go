@@ -1,0 +1,122 @@
+package neo4jstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+//go:embed migrations/*.cypher
+var migrationFiles embed.FS
+
+// Migration is one schema step: a numbered file of schema statements.
+type Migration struct {
+	Version    int
+	Name       string
+	Statements []string
+	Checksum   string
+}
+
+// Migrations returns the embedded migrations in order.
+func Migrations() ([]Migration, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations")
+	if err != nil {
+		return nil, err
+	}
+	var out []Migration
+	for _, e := range entries {
+		name := strings.TrimSuffix(e.Name(), ".cypher")
+		num, rest, ok := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil {
+			return nil, fmt.Errorf("migration %s: name must be NNN_name.cypher", e.Name())
+		}
+		src, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(src)
+		out = append(out, Migration{Version: v, Name: rest, Statements: schemaStatements(string(src)), Checksum: hex.EncodeToString(sum[:8])})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
+	return out, nil
+}
+
+// schemaStatements splits a migration file: `//` comment lines are dropped and statements end
+// with `;` at the end of a line. Migrations are ours, so this simple rule is enough.
+func schemaStatements(src string) []string {
+	var out []string
+	var cur strings.Builder
+	for _, line := range strings.Split(src, "\n") {
+		t := strings.TrimSpace(line)
+		if t == "" || strings.HasPrefix(t, "//") {
+			continue
+		}
+		cur.WriteString(t)
+		cur.WriteByte(' ')
+		if strings.HasSuffix(t, ";") {
+			out = append(out, strings.TrimSuffix(strings.TrimSpace(cur.String()), ";"))
+			cur.Reset()
+		}
+	}
+	if s := strings.TrimSpace(cur.String()); s != "" {
+		out = append(out, s)
+	}
+	return out
+}
+
+// Migrate applies the migrations not yet recorded in the database, in order, and records
+// each as a (:SchemaMigration {version}) node. Schema statements are idempotent
+// (IF NOT EXISTS), so a migration interrupted half-way is simply applied again.
+func (s *Store) Migrate(ctx context.Context, log *slog.Logger) (applied int, err error) {
+	ms, err := Migrations()
+	if err != nil {
+		return 0, kg.Wrap(kg.EINTERNAL, "reading migrations", err)
+	}
+	recs, err := s.read(ctx, "MATCH (m:SchemaMigration) RETURN m.version AS v, m.checksum AS sum", nil)
+	if err != nil {
+		return 0, err
+	}
+	done := map[int64]string{}
+	for _, r := range recs {
+		v, _ := r.Get("v")
+		sum, _ := r.Get("sum")
+		vi, _ := v.(int64)
+		ss, _ := sum.(string)
+		done[vi] = ss
+	}
+	for _, m := range ms {
+		if sum, ok := done[int64(m.Version)]; ok {
+			if sum != m.Checksum {
+				log.Warn("migration changed since it was applied", "version", m.Version, "name", m.Name)
+			}
+			continue
+		}
+		for _, stmt := range m.Statements {
+			if _, err := s.write(ctx, stmt, nil); err != nil {
+				return applied, fmt.Errorf("migration %03d_%s: %w", m.Version, m.Name, err)
+			}
+		}
+		_, err := s.write(ctx, `MERGE (m:SchemaMigration {version: $v})
+			SET m.name = $name, m.checksum = $sum, m.appliedAt = datetime()`,
+			map[string]any{"v": m.Version, "name": m.Name, "sum": m.Checksum})
+		if err != nil {
+			return applied, err
+		}
+		applied++
+		log.Info("schema migration applied", "version", m.Version, "name", m.Name)
+	}
+	// Wait for the indexes to come online, so the first queries can use them.
+	_, err = s.write(ctx, "CALL db.awaitIndexes(60)", nil)
+	return applied, err
+}

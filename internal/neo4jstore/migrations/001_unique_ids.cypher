@@ -1,0 +1,12 @@
+// One node per id, for every label of the model; each constraint also indexes the id.
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (n:Source) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT project_id IF NOT EXISTS FOR (n:Project) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT programme_id IF NOT EXISTS FOR (n:FundingProgramme) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT stage_id IF NOT EXISTS FOR (n:ValueChainStage) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT stage_code IF NOT EXISTS FOR (n:ValueChainStage) REQUIRE n.code IS UNIQUE;
+CREATE CONSTRAINT topic_id IF NOT EXISTS FOR (n:Topic) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT event_id IF NOT EXISTS FOR (n:Event) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT factor_id IF NOT EXISTS FOR (n:Factor) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT figure_id IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE

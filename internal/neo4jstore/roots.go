@@ -1,0 +1,237 @@
+package neo4jstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// Query answers one root field of a GraphQL operation with one Cypher statement and returns
+// the field's value as JSON, in the shape the graph/model types decode.
+func (s *Store) Query(ctx context.Context, f kg.Field) (json.RawMessage, error) {
+	st, err := Compile(f, s.limits)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.read(ctx, st.Cypher, st.Params)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, nil
+	}
+	v, _ := recs[0].Get("data")
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, kg.Wrap(kg.EINTERNAL, "encoding result", err)
+	}
+	return b, nil
+}
+
+// Compile turns one root field into its Cypher statement.
+func Compile(f kg.Field, lim Limits) (Statement, error) {
+	c := newCompiler(lim)
+	root, ok := roots[f.Name]
+	if !ok {
+		return Statement{}, kg.Errorf(kg.EINTERNAL, "root field %s has no Cypher mapping", f.Name)
+	}
+	expr, err := root(c, f)
+	if err != nil {
+		return Statement{}, err
+	}
+	return Statement{Cypher: "RETURN " + expr + " AS data", Params: c.params}, nil
+}
+
+type rootFunc func(c *compiler, f kg.Field) (string, error)
+
+var roots map[string]rootFunc
+
+func init() {
+	roots = map[string]rootFunc{
+		"actor":     lookup("Actor", "id"),
+		"project":   lookup("Project", "id"),
+		"programme": lookup("FundingProgramme", "id"),
+		"stage":     lookup("ValueChainStage", "code"),
+		"topic":     lookup("Topic", "id"),
+		"event":     lookup("Event", "id"),
+		"person":    lookup("Person", "id"),
+		"source":    lookup("Source", "id"),
+		"node":      nodeRoot,
+		"search":    searchRoot,
+
+		"actors": connection(connSpec{edge: "ActorEdge", vars: []string{"node"}, tie: "node",
+			match: func(c *compiler, _ string, x vars, f kg.Field) (string, []string, error) {
+				conds, err := c.actorFilter(x["node"], f.Args["filter"], 0)
+				return "(" + x["node"] + ":Actor)", conds, err
+			},
+			order: func(c *compiler, x vars, f kg.Field) ([]string, error) {
+				return orderBy("Actor", x["node"], f.Args["orderBy"])
+			},
+		}).root(),
+		"projects": connection(connSpec{edge: "ProjectEdge", vars: []string{"node"}, tie: "node",
+			match: func(c *compiler, _ string, x vars, f kg.Field) (string, []string, error) {
+				conds, err := c.projectFilter(x["node"], f.Args["filter"], 0)
+				return "(" + x["node"] + ":Project)", conds, err
+			},
+			order: func(c *compiler, x vars, f kg.Field) ([]string, error) {
+				return orderBy("Project", x["node"], f.Args["orderBy"])
+			},
+		}).root(),
+
+		"programmes": all(pattern{text: "({to}:FundingProgramme)", target: "FundingProgramme", order: "{to}.name"}, nil),
+		"stages":     all(pattern{text: "({to}:ValueChainStage)", target: "ValueChainStage", order: "{to}.order"}, nil),
+		"topics": all(pattern{text: "({to}:Topic)", target: "Topic", order: "{to}.name"},
+			func(c *compiler, to string, f kg.Field) ([]string, error) {
+				if f.Args["kind"] == nil {
+					return nil, nil
+				}
+				k, err := enumList("kind", f.Args["kind"], topicKinds)
+				if err != nil {
+					return nil, err
+				}
+				return []string{to + ".kind = " + c.param(k[0])}, nil
+			}),
+		"events":  all(pattern{text: "({to}:Event)", target: "Event", order: "{to}.date"}, nil),
+		"people":  all(pattern{text: "({to}:Person)", target: "Person", order: "{to}.name"}, nil),
+		"sources": all(pattern{text: "({to}:Source)", target: "Source", order: "{to}.id"}, nil),
+
+		"actorStats":    actorStats,
+		"projectStats":  projectStats,
+		"fundingTotals": fundingTotals,
+	}
+}
+
+// root adapts a relation for use at the root, where there is no parent variable.
+func (r relation) root() rootFunc {
+	return func(c *compiler, f kg.Field) (string, error) { return r(c, vars{}, f) }
+}
+
+// lookup answers a root field that finds one node by a key property.
+func lookup(typ, key string) rootFunc {
+	return func(c *compiler, f kg.Field) (string, error) {
+		n := c.newVar("n")
+		proj, err := c.project(types[typ], vars{"n": n}, f.Fields, false)
+		if err != nil {
+			return "", err
+		}
+		arg := key
+		if key == "code" {
+			if _, err := enumList("code", f.Args["code"], stageCodes); err != nil {
+				return "", err
+			}
+		}
+		return fmt.Sprintf("head(COLLECT { MATCH (%s:%s {%s: %s}) RETURN %s LIMIT 1 })",
+			n, types[typ].label, key, c.param(f.Args[arg]), proj), nil
+	}
+}
+
+// all answers a root list of every node of a label, capped at the page maximum.
+func all(p pattern, where func(c *compiler, to string, f kg.Field) ([]string, error)) rootFunc {
+	return func(c *compiler, f kg.Field) (string, error) {
+		to := c.newVar("n")
+		var conds []string
+		if where != nil {
+			w, err := where(c, to, f)
+			if err != nil {
+				return "", err
+			}
+			conds = w
+		}
+		proj, err := c.project(types[p.target], vars{"n": to}, f.Fields, false)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("COLLECT { MATCH %s%s WITH %s ORDER BY %s LIMIT %d RETURN %s }",
+			p.expand("", to, ""), whereClause(conds), to, p.orderBy(to), c.lim.MaxPage, proj), nil
+	}
+}
+
+// nodeTypes are the types `node` and `search` can return, with their labels.
+var nodeTypes = []string{"Actor", "Project", "FundingProgramme", "ValueChainStage", "Topic", "Factor", "Event", "Person", "Source"}
+
+// polymorphic projects the node in n as whichever node type it is, with __typename.
+func (c *compiler) polymorphic(n string, f kg.Field, allowed []string) (string, error) {
+	var b strings.Builder
+	b.WriteString("CASE")
+	for _, t := range allowed {
+		proj, err := c.project(types[t], vars{"n": n}, f.ByType[t], true)
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(&b, " WHEN %s:%s THEN %s", n, types[t].label, proj)
+	}
+	b.WriteString(" END")
+	return b.String(), nil
+}
+
+// nodeRoot answers `node(id:)`: one index lookup per label, whichever finds it.
+func nodeRoot(c *compiler, f kg.Field) (string, error) {
+	n := c.newVar("n")
+	id := c.param(f.Args["id"])
+	var branches []string
+	for _, t := range nodeTypes {
+		branches = append(branches, fmt.Sprintf("MATCH (%s:%s {id: %s}) RETURN %s", n, types[t].label, id, n))
+	}
+	proj, err := c.polymorphic(n, f, nodeTypes)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("head(COLLECT { CALL () { %s } WITH %s LIMIT 1 RETURN %s })",
+		strings.Join(branches, " UNION "), n, proj), nil
+}
+
+// searchTypes maps SearchType values to labels.
+var searchTypes = map[string]string{
+	"ACTOR": "Actor", "PROJECT": "Project", "FUNDING_PROGRAMME": "FundingProgramme", "VALUE_CHAIN_STAGE": "ValueChainStage",
+	"TOPIC": "Topic", "EVENT": "Event", "FACTOR": "Factor", "PERSON": "Person",
+}
+
+// luceneSpecial matches the characters Lucene's query syntax gives a meaning to.
+var luceneSpecial = regexp.MustCompile(`[+\-&|!(){}\[\]^"~*?:\\/]`)
+
+// searchRoot answers `search(text:, types:, first:)` from the full-text index.
+func searchRoot(c *compiler, f kg.Field) (string, error) {
+	text, _ := f.Args["text"].(string)
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", kg.Errorf(kg.EINVALID, "text must not be empty")
+	}
+	if len(text) > 200 {
+		return "", kg.Errorf(kg.EINVALID, "text must be at most 200 characters")
+	}
+	first := 20
+	if v := f.Args["first"]; v != nil {
+		n, ok := toInt(v)
+		if !ok || n < 0 || n > c.lim.MaxPage {
+			return "", kg.Errorf(kg.EINVALID, "first must be between 0 and %d", c.lim.MaxPage)
+		}
+		first = n
+	}
+	allowed := nodeTypes[:len(nodeTypes)-1] // everything but Source
+	if v := f.Args["types"]; v != nil {
+		labels, err := enumList("types", v, searchTypes)
+		if err != nil {
+			return "", err
+		}
+		allowed = labels
+	}
+	// Each word is escaped and made a prefix-or-fuzzy term, so any text is a valid query.
+	var terms []string
+	for _, w := range strings.Fields(text) {
+		w = luceneSpecial.ReplaceAllString(w, `\$0`)
+		terms = append(terms, w+" OR "+w+"*")
+	}
+	labelsParam := c.param(allowed)
+	node, score := c.newVar("n"), c.newVar("s")
+	proj, err := c.polymorphic(node, kg.Field{ByType: f.ByTypeOf("node")}, allowed)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("COLLECT { CALL db.index.fulltext.queryNodes('entity_text', %s) YIELD node AS %s, score AS %s "+
+		"WITH %s, %s WHERE any(l IN labels(%s) WHERE l IN %s) ORDER BY %s DESC, %s.id LIMIT %s RETURN {score: %s, node: %s} }",
+		c.param(strings.Join(terms, " ")), node, score, node, score, node, labelsParam, score, node, c.param(first), score, proj), nil
+}

@@ -1,0 +1,185 @@
+// Package neo4jstore is the only package that speaks Cypher to Neo4j: connecting, schema
+// migrations, and the queries behind the API. It turns driver errors into kg errors.
+package neo4jstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// Config says where Neo4j is and how to talk to it.
+type Config struct {
+	URI      string // bolt://host:port for one server, neo4j://host:port for a routed cluster
+	User     string
+	Password string // empty: no authentication
+	Database string // default "neo4j"
+	// QueryTimeout bounds every statement when the context has no earlier deadline.
+	QueryTimeout time.Duration
+	// Limits bounds page sizes and filters (DefaultLimits when zero).
+	Limits Limits
+	// OnStatement, when set, is called with every statement the store sends (tests count
+	// them; metrics time them).
+	OnStatement func(cypher string, params map[string]any, took time.Duration, err error)
+}
+
+// Store runs the API's queries against Neo4j.
+type Store struct {
+	driver neo4j.DriverWithContext
+	cfg    Config
+	limits Limits
+}
+
+// Open creates a driver for cfg. It does not wait for Neo4j: the server starts and reports
+// readiness (Ping) even while Neo4j is still down.
+func Open(cfg Config) (*Store, error) {
+	if cfg.Database == "" {
+		cfg.Database = "neo4j"
+	}
+	if cfg.QueryTimeout <= 0 {
+		cfg.QueryTimeout = 10 * time.Second
+	}
+	auth := neo4j.NoAuth()
+	if cfg.Password != "" {
+		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
+	}
+	d, err := neo4j.NewDriverWithContext(cfg.URI, auth, func(c *neo4j.Config) {
+		c.MaxConnectionPoolSize = 50
+		c.ConnectionAcquisitionTimeout = 5 * time.Second
+		c.SocketConnectTimeout = 3 * time.Second
+		c.MaxTransactionRetryTime = 5 * time.Second
+	})
+	if err != nil {
+		return nil, kg.Wrap(kg.EINVALID, fmt.Sprintf("bad Neo4j URI %q", cfg.URI), err)
+	}
+	return &Store{driver: d, cfg: cfg, limits: cfg.Limits}, nil
+}
+
+// Driver exposes the underlying driver for tools (the importer, exporter, benchmarks).
+func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
+
+// Database is the Neo4j database the store uses.
+func (s *Store) Database() string { return s.cfg.Database }
+
+// Close closes the driver.
+func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+
+// Ping checks that Neo4j answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+		return translate(err)
+	}
+	return nil
+}
+
+// WaitReady pings until Neo4j answers or ctx ends.
+func (s *Store) WaitReady(ctx context.Context) error {
+	for {
+		err := s.Ping(ctx)
+		if err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(500 * time.Millisecond):
+		}
+	}
+}
+
+// read runs one read statement in a managed read transaction (routed to followers on a
+// cluster) and returns its records.
+func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return s.run(ctx, neo4j.AccessModeRead, cypher, params)
+}
+
+// write runs one statement in a managed write transaction.
+func (s *Store) write(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	return s.run(ctx, neo4j.AccessModeWrite, cypher, params)
+}
+
+func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	timeout := s.cfg.QueryTimeout
+	if dl, ok := ctx.Deadline(); ok {
+		if left := time.Until(dl); left < timeout {
+			timeout = left
+		}
+	}
+	if timeout <= 0 {
+		return nil, kg.Errorf(kg.EUNAVAILABLE, "request deadline exceeded")
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
+	defer sess.Close(context.WithoutCancel(ctx))
+	work := func(tx neo4j.ManagedTransaction) (any, error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	}
+	start := time.Now()
+	var out any
+	var err error
+	cfg := neo4j.WithTxTimeout(timeout)
+	if mode == neo4j.AccessModeRead {
+		out, err = sess.ExecuteRead(ctx, work, cfg)
+	} else {
+		out, err = sess.ExecuteWrite(ctx, work, cfg)
+	}
+	if s.cfg.OnStatement != nil {
+		s.cfg.OnStatement(cypher, params, time.Since(start), err)
+	}
+	if err != nil {
+		return nil, translate(err)
+	}
+	return out.([]*neo4j.Record), nil
+}
+
+// translate turns a driver error into a kg error: Neo4j out of reach or overloaded is
+// UNAVAILABLE, a timeout says so, anything else is INTERNAL (its text stays in the logs).
+func translate(err error) error {
+	var ke *kg.Error
+	var ne *neo4j.Neo4jError
+	var conn *neo4j.ConnectivityError
+	switch {
+	case errors.As(err, &ke):
+		return err
+	case errors.Is(err, context.DeadlineExceeded):
+		return kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
+	case errors.Is(err, context.Canceled):
+		return kg.Wrap(kg.EUNAVAILABLE, "request cancelled", err)
+	case errors.As(err, &conn), neo4j.IsConnectivityError(err):
+		return kg.Wrap(kg.EUNAVAILABLE, "the graph database is unavailable", err)
+	case errors.As(err, &ne):
+		switch {
+		case ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut",
+			ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
+			return kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
+		case ne.Classification() == "TransientError":
+			return kg.Wrap(kg.EUNAVAILABLE, "the graph database is busy, try again", err)
+		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
+			return kg.Wrap(kg.ECONFLICT, "conflicts with existing data", err)
+		}
+	case neo4j.IsTransactionExecutionLimit(err):
+		return kg.Wrap(kg.EUNAVAILABLE, "the graph database is unavailable", err)
+	}
+	return kg.Wrap(kg.EINTERNAL, "internal error", err)
+}
+
+// Empty reports whether the graph holds no data (schema bookkeeping aside).
+func (s *Store) Empty(ctx context.Context) (bool, error) {
+	recs, err := s.read(ctx, "RETURN NOT EXISTS { MATCH (n) WHERE NOT n:SchemaMigration } AS empty", nil)
+	if err != nil {
+		return false, err
+	}
+	v, _ := recs[0].Get("empty")
+	b, _ := v.(bool)
+	return b, nil
+}

@@ -1,0 +1,106 @@
+// Package server is batterykg's HTTP front: the GraphQL endpoint with its limits, GraphiQL,
+// health and readiness probes.
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/batterykg/batterykg/graph"
+)
+
+// Config holds the HTTP server's settings and limits.
+type Config struct {
+	// MaxBodyBytes caps a request body (default 1 MiB).
+	MaxBodyBytes int64
+	// RequestTimeout bounds a whole request, Neo4j time included (default 15 s).
+	RequestTimeout time.Duration
+	// MaxComplexity caps an operation's cost (default 5000; list fields cost their page size).
+	MaxComplexity int
+	// MaxDepth caps how deep an operation nests selections (default 10).
+	MaxDepth int
+	// Introspection allows schema introspection (GraphiQL needs it).
+	Introspection bool
+	// AssetsDir holds GraphiQL's scripts (web/node_modules); when missing, GraphiQL loads
+	// them from its CDN.
+	AssetsDir string
+}
+
+func (c *Config) defaults() {
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = 1 << 20
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = 15 * time.Second
+	}
+	if c.MaxComplexity <= 0 {
+		c.MaxComplexity = 5000
+	}
+	if c.MaxDepth <= 0 {
+		c.MaxDepth = 10
+	}
+}
+
+// Pinger reports whether the graph database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// New returns the HTTP handler: GraphQL at /graphql, GraphiQL at /, /healthz and /readyz.
+func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logger) http.Handler {
+	cfg.defaults()
+	gql := handler.New(schema)
+	gql.AddTransport(transport.Options{})
+	gql.AddTransport(transport.GET{})
+	gql.AddTransport(transport.POST{})
+	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	if cfg.Introspection {
+		gql.Use(extension.Introspection{})
+	}
+	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
+	gql.Use(depthLimit{max: cfg.MaxDepth})
+	gql.SetErrorPresenter(graph.ErrorPresenter(log))
+	gql.SetRecoverFunc(graph.Recover(log))
+
+	mux := http.NewServeMux()
+	mux.Handle("/graphql", limit(cfg, gql))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write([]byte("ok\n"))
+	})
+	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+		defer cancel()
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		if err := db.Ping(ctx); err != nil {
+			log.Warn("not ready", "err", err)
+			w.WriteHeader(http.StatusServiceUnavailable)
+			w.Write([]byte("neo4j unavailable\n"))
+			return
+		}
+		w.Write([]byte("ready\n"))
+	})
+	ui := graphiql(cfg.AssetsDir, log)
+	mux.Handle("GET /assets/", ui.assets)
+	mux.Handle("GET /{$}", ui.page)
+	return mux
+}
+
+// limit caps the body size and the request's time.
+func limit(cfg Config, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes)
+		ctx, cancel := context.WithTimeout(r.Context(), cfg.RequestTimeout)
+		defer cancel()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
