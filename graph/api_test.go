@@ -91,17 +91,21 @@ func (a *api) query(t *testing.T, q string, out any, opts ...client.Option) {
 // gqlErrors runs q and returns its errors' codes and messages.
 func (a *api) gqlErrors(t *testing.T, q string, opts ...client.Option) []gqlError {
 	t.Helper()
+	var body struct{ Errors []gqlError }
 	resp, err := a.c.RawPost(q, opts...)
-	if err != nil {
-		t.Fatalf("transport: %v", err)
-	}
-	var errs []gqlError
-	if len(resp.Errors) > 0 {
-		if err := json.Unmarshal(resp.Errors, &errs); err != nil {
+	switch {
+	case err != nil:
+		// A 4xx answer (validation failed) comes back as an error "http NNN: <body>".
+		_, raw, _ := strings.Cut(err.Error(), ": ")
+		if json.Unmarshal([]byte(raw), &body) != nil {
+			t.Fatalf("transport: %v", err)
+		}
+	case len(resp.Errors) > 0:
+		if err := json.Unmarshal(resp.Errors, &body.Errors); err != nil {
 			t.Fatalf("decoding errors %s: %v", resp.Errors, err)
 		}
 	}
-	return errs
+	return body.Errors
 }
 
 type gqlError struct {

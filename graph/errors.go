@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/errcode"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/batterykg/batterykg/internal/kg"
@@ -20,7 +21,12 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 	return func(ctx context.Context, err error) *gqlerror.Error {
 		var gqlErr *gqlerror.Error
 		if errors.As(err, &gqlErr) && gqlErr.Err == nil {
-			// Parse and validation errors from gqlparser: safe, and already coded.
+			// Parse and validation errors from gqlparser are safe and already coded; a value
+			// that does not fit its argument or variable type (an unknown enum value such as a
+			// sort field) is the client's input, so it says BAD_USER_INPUT.
+			if badValue(gqlErr) {
+				gqlErr.Extensions["code"] = kg.EINVALID
+			}
 			return gqlErr
 		}
 		code := kg.ErrorCode(err)
@@ -44,4 +50,15 @@ func Recover(log *slog.Logger) graphql.RecoverFunc {
 		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p), "stack", string(debug.Stack()))
 		return kg.Errorf(kg.EINTERNAL, "internal error")
 	}
+}
+
+// badValue reports whether a validation error is about an argument's or variable's value.
+func badValue(e *gqlerror.Error) bool {
+	if e.Extensions == nil || e.Extensions["code"] != errcode.ValidationFailed {
+		return false
+	}
+	if e.Rule == "ValuesOfCorrectType" {
+		return true
+	}
+	return len(e.Path) > 0 && fmt.Sprint(e.Path[0]) == "variable"
 }

@@ -219,11 +219,11 @@ func (c *compiler) projectFilter(n string, v any, depth int) ([]string, error) {
 // sortKeys are the whitelisted sort keys per list, as expressions over {n}.
 var sortKeys = map[string]map[string]string{
 	"Actor": {
-		"NAME": "{n}.name", "ID": "{n}.id", "REGION": "{n}.region", "KIND": kindExpr("{n}"),
+		"NAME": "toLower({n}.name)", "ID": "{n}.id", "REGION": "{n}.region", "KIND": kindExpr("{n}"),
 		"PROJECT_COUNT": "COUNT { ({n})-[:PARTICIPATES_IN]->(:Project) }",
 	},
 	"Project": {
-		"NAME": "{n}.name", "ID": "{n}.id", "START_DATE": "{n}.startDate", "TOTAL_INVESTMENT": "{n}.totalInvestment",
+		"NAME": "toLower({n}.name)", "ID": "{n}.id", "START_DATE": "{n}.startDate", "TOTAL_INVESTMENT": "{n}.totalInvestment",
 		"PARTICIPANT_COUNT": "COUNT { ({n})<-[:PARTICIPATES_IN]-(:Actor) }",
 	},
 }
@@ -233,7 +233,7 @@ func orderBy(typ, n string, v any) ([]string, error) {
 	keys := sortKeys[typ]
 	l, ok := v.([]any)
 	if v == nil || (ok && len(l) == 0) {
-		return []string{n + ".name"}, nil
+		return []string{"toLower(" + n + ".name)"}, nil
 	}
 	if !ok {
 		return nil, kg.Errorf(kg.EINVALID, "orderBy must be a list")

@@ -82,9 +82,9 @@ func init() {
 			},
 		}).root(),
 
-		"programmes": all(pattern{text: "({to}:FundingProgramme)", target: "FundingProgramme", order: "{to}.name"}, nil),
+		"programmes": all(pattern{text: "({to}:FundingProgramme)", target: "FundingProgramme", order: "toLower({to}.name)"}, nil),
 		"stages":     all(pattern{text: "({to}:ValueChainStage)", target: "ValueChainStage", order: "{to}.order"}, nil),
-		"topics": all(pattern{text: "({to}:Topic)", target: "Topic", order: "{to}.name"},
+		"topics": all(pattern{text: "({to}:Topic)", target: "Topic", order: "toLower({to}.name)"},
 			func(c *compiler, to string, f kg.Field) ([]string, error) {
 				if f.Args["kind"] == nil {
 					return nil, nil
@@ -96,7 +96,7 @@ func init() {
 				return []string{to + ".kind = " + c.param(k[0])}, nil
 			}),
 		"events":  all(pattern{text: "({to}:Event)", target: "Event", order: "{to}.date"}, nil),
-		"people":  all(pattern{text: "({to}:Person)", target: "Person", order: "{to}.name"}, nil),
+		"people":  all(pattern{text: "({to}:Person)", target: "Person", order: "toLower({to}.name)"}, nil),
 		"sources": all(pattern{text: "({to}:Source)", target: "Source", order: "{to}.id"}, nil),
 
 		"actorStats":    actorStats,
@@ -222,7 +222,7 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	// Each word is escaped and made a prefix-or-fuzzy term, so any text is a valid query.
 	var terms []string
 	for _, w := range strings.Fields(text) {
-		w = luceneSpecial.ReplaceAllString(w, `\$0`)
+		w = luceneSpecial.ReplaceAllString(strings.ToLower(w), `\$0`) // lower case: AND, OR, NOT are operators
 		terms = append(terms, w+" OR "+w+"*")
 	}
 	labelsParam := c.param(allowed)

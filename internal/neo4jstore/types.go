@@ -97,7 +97,7 @@ func init() {
 		return fmt.Sprintf("(%s)-[%s:PARTICIPATES_IN]->(%s:Project)", from, x["r"], x["project"]), conds, err
 	}
 	actorProjects.order = func(c *compiler, x vars, f kg.Field) ([]string, error) {
-		return []string{x["project"] + ".name"}, nil
+		return []string{"toLower(" + x["project"] + ".name)"}, nil
 	}
 	projectParticipants.match = func(c *compiler, from string, x vars, f kg.Field) (string, []string, error) {
 		conds, err := roleFilter(c, x["r"], f)
@@ -105,7 +105,7 @@ func init() {
 	}
 	projectParticipants.order = func(c *compiler, x vars, f kg.Field) ([]string, error) {
 		o, _ := participation.order(c, x, f)
-		return append(o, x["actor"]+".name"), nil
+		return append(o, "toLower("+x["actor"]+".name)"), nil
 	}
 
 	funding := connSpec{edge: "Funding", vars: []string{"r", "funder", "project"}}
@@ -115,7 +115,7 @@ func init() {
 		return fmt.Sprintf("(%s)-[%s:FUNDS]->(%s:Project)", from, x["r"], x["project"]), nil, nil
 	}
 	funderFundings.order = func(c *compiler, x vars, f kg.Field) ([]string, error) {
-		return []string{x["project"] + ".name"}, nil
+		return []string{"toLower(" + x["project"] + ".name)"}, nil
 	}
 	projectFunders := funding
 	projectFunders.tie, projectFunders.parent = "funder", "project"
@@ -123,7 +123,7 @@ func init() {
 		return fmt.Sprintf("(%s)<-[%s:FUNDS]-(%s:FundingProgramme|Actor)", from, x["r"], x["funder"]), nil, nil
 	}
 	projectFunders.order = func(c *compiler, x vars, f kg.Field) ([]string, error) {
-		return []string{"coalesce(" + x["r"] + ".amount, -1) DESC", x["funder"] + ".name"}, nil
+		return []string{"coalesce(" + x["r"] + ".amount, -1) DESC", "toLower(" + x["funder"] + ".name)"}, nil
 	}
 
 	stageActors := connSpec{edge: "ActorEdge", vars: []string{"node"}, tie: "node",
@@ -131,14 +131,14 @@ func init() {
 			conds, err := c.actorFilter(x["node"], f.Args["filter"], 0)
 			return fmt.Sprintf("(%s)<-[:ACTIVE_IN]-(%s:Actor)", from, x["node"]), conds, err
 		},
-		order: func(c *compiler, x vars, f kg.Field) ([]string, error) { return []string{x["node"] + ".name"}, nil }}
+		order: func(c *compiler, x vars, f kg.Field) ([]string, error) { return []string{"toLower(" + x["node"] + ".name)"}, nil }}
 	stageProjects := connSpec{edge: "ProjectEdge", vars: []string{"node"}, tie: "node",
 		match: func(c *compiler, from string, x vars, f kg.Field) (string, []string, error) {
 			return fmt.Sprintf("(%s)<-[:TARGETS]-(%s:Project)", from, x["node"]), nil, nil
 		},
-		order: func(c *compiler, x vars, f kg.Field) ([]string, error) { return []string{x["node"] + ".name"}, nil }}
+		order: func(c *compiler, x vars, f kg.Field) ([]string, error) { return []string{"toLower(" + x["node"] + ".name)"}, nil }}
 
-	byName := func(text, target string) pattern { return pattern{text: text, target: target, order: "{to}.name"} }
+	byName := func(text, target string) pattern { return pattern{text: text, target: target, order: "toLower({to}.name)"} }
 	stagesOf := func(text string) pattern { return pattern{text: text, target: "ValueChainStage", order: "{to}.order"} }
 
 	types = map[string]*objType{

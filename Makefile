@@ -1,0 +1,54 @@
+# batterykg: `make run` serves the graph with GraphiQL; `make test` runs every test against a
+# real Neo4j that it starts and stops itself. Both install what they need on a fresh machine.
+
+STATE        ?= .state
+CACHE        ?= $(STATE)/cache
+BIN          := bin/batterykg
+DEV_PORT     ?= 7687
+TEST_PORT    ?= 7688
+# The local development Neo4j's password (loopback only); set NEO4J_PASSWORD to change it.
+DEV_PASSWORD ?= batterykg-dev
+
+export BATTERYKG_NEO4J_CACHE := $(abspath $(CACHE))
+
+.PHONY: run test build generate check-generated web neo4j-start neo4j-stop neo4j-status bench clean
+
+build:
+	go build -o $(BIN) ./cmd/batterykg
+
+web: web/node_modules/.installed
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+## run: a local Neo4j (unless NEO4J_URI points elsewhere), schema, seed data, GraphQL + GraphiQL.
+run: build web
+	@if [ -z "$$NEO4J_URI" ]; then \
+	  $(BIN) neo4j start --state $(STATE)/neo4j --cache $(CACHE) --port $(DEV_PORT) --password "$${NEO4J_PASSWORD:-$(DEV_PASSWORD)}" || exit 1; \
+	fi
+	NEO4J_URI="$${NEO4J_URI:-bolt://127.0.0.1:$(DEV_PORT)}" NEO4J_PASSWORD="$${NEO4J_PASSWORD:-$(DEV_PASSWORD)}" \
+	  $(BIN) serve --seed data/seed
+
+neo4j-start: build
+	$(BIN) neo4j start --state $(STATE)/neo4j --cache $(CACHE) --port $(DEV_PORT) --password "$${NEO4J_PASSWORD:-$(DEV_PASSWORD)}"
+neo4j-stop: build
+	$(BIN) neo4j stop --state $(STATE)/neo4j --cache $(CACHE)
+neo4j-status: build
+	$(BIN) neo4j status --state $(STATE)/neo4j --cache $(CACHE) --port $(DEV_PORT)
+
+## test: vet, generated code in sync, every test (unit and integration) against a throw-away Neo4j.
+test: build web
+	STATE=$(STATE) CACHE=$(CACHE) TEST_PORT=$(TEST_PORT) bash scripts/test.sh
+
+## generate: regenerate gqlgen's code from schema.graphqls.
+generate:
+	go tool gqlgen generate
+
+check-generated:
+	bash scripts/check-generated.sh
+
+bench: build
+	STATE=$(STATE) CACHE=$(CACHE) TEST_PORT=$(TEST_PORT) BENCH=1 bash scripts/test.sh
+
+clean:
+	rm -rf bin

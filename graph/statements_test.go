@@ -1,0 +1,145 @@
+package graph_test
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/99designs/gqlgen/client"
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+
+	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/kg"
+	"github.com/batterykg/batterykg/internal/neo4jstore"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden Cypher files in testdata/cypher")
+
+// nested is a deep dashboard query: three root fields, connections and lists four levels down.
+const nested = `query Nested {
+  actors(filter: {region: [WAL]}, first: 10, orderBy: [{field: PROJECT_COUNT, direction: DESC}]) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id name kind
+      stages { code }
+      projects(first: 5) { totalCount edges { role project { id name
+        participants(first: 20) { totalCount edges { role actor { id name stages { code name } } } }
+        funders { edges { amount currency funderName programme { id partOf { id } } } }
+        stages { code next { flow stage { code } } }
+      } } }
+    } }
+  }
+  actorStats(filter: {region: [WAL]}) { total byKind { key count } byStage { key count } }
+  fundingTotals { byStage { key amount currency undisclosed } }
+}`
+
+// TestOneStatementPerRootField counts the statements the store sends to Neo4j.
+func TestOneStatementPerRootField(t *testing.T) {
+	a := newAPI(t)
+	cases := []struct {
+		name, query string
+		roots       int64
+	}{
+		{"nested", nested, 3},
+		{"stage with connections", `{ stage(code: RECYCLING_RECOVERY) { name actors(first: 3) { totalCount edges { node { name projects { edges { project { name stages { code } } } } } } }
+			projects { totalCount edges { node { name funders { totalCount } } } } } }`, 1},
+		{"aliases and fragments", `fragment P on Project { id participants { totalCount } }
+			{ a: project(id: "batfactory") { ...P } b: project(id: "batmass") { ...P } c: projects(first: 2) { edges { node { ...P } } } }`, 3},
+		{"node and search", `{ node(id: "unamur") { id ... on Actor { projects { totalCount } } } search(text: "battery") { node { id ... on Project { stages { code } } } } }`, 2},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			before := a.statements.Load()
+			var out map[string]any
+			a.query(t, tc.query, &out)
+			if got := a.statements.Load() - before; got != tc.roots {
+				t.Errorf("%d statements for %d root fields", got, tc.roots)
+			}
+		})
+	}
+}
+
+// recorder compiles root fields as the store does and keeps the statements, without running
+// them: the golden files below pin the generated Cypher and its parameters.
+// Root fields resolve concurrently, so statements are kept by alias.
+type recorder struct {
+	mu         sync.Mutex
+	statements map[string]neo4jstore.Statement
+}
+
+func (r *recorder) Query(_ context.Context, f kg.Field) (json.RawMessage, error) {
+	st, err := neo4jstore.Compile(f, neo4jstore.DefaultLimits)
+	if err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.statements[f.Alias] = st
+	return json.RawMessage("null"), nil
+}
+
+func TestGoldenCypher(t *testing.T) {
+	queries := map[string]string{
+		"nested":         nested,
+		"actor_lookup":   `{ actor(id: "unamur") { id name kind projects(role: [COORDINATOR]) { edges { role project { name } } } } }`,
+		"project_filter": `query($t: [ProjectType!]) { projects(filter: {type: $t, OR: [{stage: [SECOND_LIFE]}, {minInvestment: 1e7}]}, after: "b2Zmc2V0OjQ=") { edges { node { name } } } }`,
+		"topic_factors":  `{ topics(kind: WORKSHOP_TOPIC) { name factors(type: BARRIER, category: ECONOMICAL) { text topic { id } stages { code } } } }`,
+		"search":         `{ search(text: "Li-ion (recycling)", types: [ACTOR, PROJECT], first: 5) { score node { ... on Actor { name kind } ... on Project { acronym } } } }`,
+		"node":           `{ node(id: "batfactory") { id ... on Project { name } ... on Actor { kind } } }`,
+		"aggregates":     `{ actorStats(filter: {kind: [COMPANY]}) { total byRegion { key count } } projectStats { byStatus { key count } } fundingTotals(filter: {funder: "we-battery-call"}) { total { amount } byProject { key } } }`,
+	}
+	names := make([]string, 0, len(queries))
+	for n := range queries {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			rec := &recorder{statements: map[string]neo4jstore.Statement{}}
+			h := handler.New(graph.NewSchema(rec))
+			h.AddTransport(transport.POST{})
+			c := client.New(h)
+			// The recorder answers null, which non-null fields report as errors: only the
+			// statements matter here.
+			if _, err := c.RawPost(queries[name], client.Var("t", []string{"INDUSTRIAL_INVESTMENT"})); err != nil {
+				t.Fatal(err)
+			}
+			if len(rec.statements) == 0 {
+				t.Fatal("no statement compiled")
+			}
+			var b strings.Builder
+			aliases := make([]string, 0, len(rec.statements))
+			for a := range rec.statements {
+				aliases = append(aliases, a)
+			}
+			sort.Strings(aliases)
+			for _, a := range aliases {
+				st := rec.statements[a]
+				params, _ := json.MarshalIndent(st.Params, "", "  ")
+				fmt.Fprintf(&b, "-- %s\n%s\n-- params\n%s\n\n", a, st.Cypher, params)
+			}
+			path := filepath.Join("testdata", "cypher", name+".golden")
+			if *update {
+				os.MkdirAll(filepath.Dir(path), 0o755)
+				if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run go test ./graph -run TestGoldenCypher -update)", err)
+			}
+			if b.String() != string(want) {
+				t.Errorf("generated Cypher differs from %s (rerun with -update if intended):\n%s", path, b.String())
+			}
+		})
+	}
+}
