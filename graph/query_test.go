@@ -155,7 +155,9 @@ func TestActorFiltersAndSort(t *testing.T) {
 					ID, Kind string
 					Region   *string
 				}
-			}) string { return e.Node.ID }); got != "umons,ulb" {
+			}) string {
+				return e.Node.ID
+			}); got != "umons,ulb" {
 				t.Errorf("OR sorted by id desc = %s", got)
 			}
 		}},
@@ -165,7 +167,9 @@ func TestActorFiltersAndSort(t *testing.T) {
 					ID, Kind string
 					Region   *string
 				}
-			}) string { return e.Node.ID })
+			}) string {
+				return e.Node.ID
+			})
 			if !strings.Contains(ids, "unamur") || strings.Contains(ids, "umons") || c.Actors.TotalCount >= 10 {
 				t.Errorf("text NAMUR among universities = %s", ids)
 			}
@@ -176,7 +180,9 @@ func TestActorFiltersAndSort(t *testing.T) {
 					ID, Kind string
 					Region   *string
 				}
-			}) string { return e.Node.ID })
+			}) string {
+				return e.Node.ID
+			})
 			if !strings.Contains(ids, "botree") || !strings.Contains(ids, "umicore") {
 				t.Errorf("recycling actors = %s", ids)
 			}
@@ -187,7 +193,9 @@ func TestActorFiltersAndSort(t *testing.T) {
 					ID, Kind string
 					Region   *string
 				}
-			}) string { return e.Node.ID })
+			}) string {
+				return e.Node.ID
+			})
 			if ids != "cenaero,crm-group,materia-nova" {
 				t.Errorf("batfactory research centres = %s", ids)
 			}

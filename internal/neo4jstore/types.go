@@ -131,14 +131,20 @@ func init() {
 			conds, err := c.actorFilter(x["node"], f.Args["filter"], 0)
 			return fmt.Sprintf("(%s)<-[:ACTIVE_IN]-(%s:Actor)", from, x["node"]), conds, err
 		},
-		order: func(c *compiler, x vars, f kg.Field) ([]string, error) { return []string{"toLower(" + x["node"] + ".name)"}, nil }}
+		order: func(c *compiler, x vars, f kg.Field) ([]string, error) {
+			return []string{"toLower(" + x["node"] + ".name)"}, nil
+		}}
 	stageProjects := connSpec{edge: "ProjectEdge", vars: []string{"node"}, tie: "node",
 		match: func(c *compiler, from string, x vars, f kg.Field) (string, []string, error) {
 			return fmt.Sprintf("(%s)<-[:TARGETS]-(%s:Project)", from, x["node"]), nil, nil
 		},
-		order: func(c *compiler, x vars, f kg.Field) ([]string, error) { return []string{"toLower(" + x["node"] + ".name)"}, nil }}
+		order: func(c *compiler, x vars, f kg.Field) ([]string, error) {
+			return []string{"toLower(" + x["node"] + ".name)"}, nil
+		}}
 
-	byName := func(text, target string) pattern { return pattern{text: text, target: target, order: "toLower({to}.name)"} }
+	byName := func(text, target string) pattern {
+		return pattern{text: text, target: target, order: "toLower({to}.name)"}
+	}
 	stagesOf := func(text string) pattern { return pattern{text: text, target: "ValueChainStage", order: "{to}.order"} }
 
 	types = map[string]*objType{
