@@ -25,10 +25,17 @@ type Resolver struct {
 	schema *ast.Schema
 }
 
-// NewSchema returns the executable schema over store.
-func NewSchema(store Store) graphql.ExecutableSchema {
+// NewSchema returns the executable schema over store. defaultPage is the page size of a
+// connection queried without `first`, which the complexity limit charges (0: 50).
+func NewSchema(store Store, defaultPage ...int) graphql.ExecutableSchema {
 	r := &Resolver{Store: store}
-	es := NewExecutableSchema(Config{Resolvers: r})
+	cfg := Config{Resolvers: r}
+	page := 50
+	if len(defaultPage) > 0 && defaultPage[0] > 0 {
+		page = defaultPage[0]
+	}
+	setComplexity(&cfg.Complexity, page)
+	es := NewExecutableSchema(cfg)
 	r.schema = es.Schema()
 	return es
 }

@@ -20,7 +20,7 @@ func runMigrate(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	store, err := conn.store(neo4jstore.Limits{})
+	store, err := conn.store()
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/batterykg/batterykg/graph"
@@ -31,11 +32,20 @@ func runServe(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.MaxDepth, "max-depth", 10, "deepest selection nesting")
 	fs.BoolVar(&cfg.Introspection, "introspection", true, "allow schema introspection")
 	fs.StringVar(&cfg.AssetsDir, "assets", "web/node_modules", "where GraphiQL's scripts are installed")
+	cors := fs.String("cors-origins", envOr("BATTERYKG_CORS_ORIGINS", ""), "comma-separated browser origins allowed to call /graphql (env BATTERYKG_CORS_ORIGINS)")
+	fs.IntVar(&cfg.CacheMaxAge, "cache-max-age", 60, "max-age in seconds of cacheable GET query responses (0: off)")
+	fs.DurationVar(&cfg.SlowQuery, "slow-query", 500*time.Millisecond, "log operations slower than this (0: off)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	log := newLogger()
-	store, err := conn.store(lim)
+	if *cors != "" {
+		cfg.CORSOrigins = strings.Split(*cors, ",")
+	}
+	cfg.Metrics = server.NewMetrics()
+	scfg := conn.config()
+	scfg.Limits, scfg.OnStatement = lim, cfg.Metrics.ObserveStatement
+	store, err := neo4jstore.Open(scfg)
 	if err != nil {
 		return err
 	}
@@ -64,7 +74,7 @@ func runServe(ctx context.Context, args []string) error {
 	}()
 
 	srv := &http.Server{
-		Handler:           server.New(cfg, graph.NewSchema(store), store, log),
+		Handler:           server.New(cfg, graph.NewSchema(store, lim.DefaultPage), store, log),
 		ReadHeaderTimeout: 5 * time.Second,
 		IdleTimeout:       60 * time.Second,
 	}

@@ -22,9 +22,10 @@ func (c *connFlags) register(fs *flag.FlagSet) {
 	fs.DurationVar(&c.timeout, "query-timeout", 10*time.Second, "time limit of one Neo4j statement")
 }
 
-func (c *connFlags) store(lim neo4jstore.Limits) (*neo4jstore.Store, error) {
-	return neo4jstore.Open(neo4jstore.Config{
-		URI: c.uri, User: c.user, Password: c.password, Database: c.database,
-		QueryTimeout: c.timeout, Limits: lim,
-	})
+// config returns the store configuration the flags describe.
+func (c *connFlags) config() neo4jstore.Config {
+	return neo4jstore.Config{URI: c.uri, User: c.user, Password: c.password, Database: c.database, QueryTimeout: c.timeout}
 }
+
+// store opens a store with the flags' connection.
+func (c *connFlags) store() (*neo4jstore.Store, error) { return neo4jstore.Open(c.config()) }

@@ -13,6 +13,7 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/rs/cors"
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/batterykg/batterykg/graph"
@@ -33,6 +34,15 @@ type Config struct {
 	// AssetsDir holds GraphiQL's scripts (web/node_modules); when missing, GraphiQL loads
 	// them from its CDN.
 	AssetsDir string
+	// CORSOrigins lists the browser origins allowed to call /graphql ("*" for any); none
+	// by default.
+	CORSOrigins []string
+	// CacheMaxAge is the max-age, in seconds, of cacheable GET query responses (0: no caching).
+	CacheMaxAge int
+	// SlowQuery logs operations that take longer (0: never).
+	SlowQuery time.Duration
+	// Metrics, when set, are updated and served at /metrics.
+	Metrics *Metrics
 }
 
 func (c *Config) defaults() {
@@ -55,9 +65,14 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// New returns the HTTP handler: GraphQL at /graphql, GraphiQL at /, /healthz and /readyz.
+// New returns the HTTP handler: GraphQL at /graphql, GraphiQL at /, /healthz, /readyz and
+// /metrics.
 func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logger) http.Handler {
 	cfg.defaults()
+	log = WithRequestIDs(log)
+	if cfg.Metrics == nil {
+		cfg.Metrics = NewMetrics()
+	}
 	gql := handler.New(schema)
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
@@ -66,38 +81,57 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
+	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.Use(depthLimit{max: cfg.MaxDepth})
+	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
 	gql.SetRecoverFunc(graph.Recover(log))
 
+	var api http.Handler = cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql)))
+	if len(cfg.CORSOrigins) > 0 {
+		api = cors.New(cors.Options{
+			AllowedOrigins: cfg.CORSOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodPost},
+			AllowedHeaders: []string{"Content-Type", "Authorization", "X-Request-Id"},
+			ExposedHeaders: []string{"X-Request-Id", "ETag"},
+			MaxAge:         600,
+		}).Handler(api)
+	}
+
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", limit(cfg, gql))
-	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+	route := cfg.Metrics.route
+	mux.Handle("/graphql", route("graphql", api))
+	mux.Handle("GET /metrics", route("metrics", cfg.Metrics.handler()))
+	mux.Handle("GET /healthz", route("healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
-	})
-	mux.HandleFunc("GET /readyz", func(w http.ResponseWriter, r *http.Request) {
+	})))
+	mux.Handle("GET /readyz", route("readyz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 		defer cancel()
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		if err := db.Ping(ctx); err != nil {
-			log.Warn("not ready", "err", err)
+			log.WarnContext(ctx, "not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
 			w.Write([]byte("neo4j unavailable\n"))
 			return
 		}
 		w.Write([]byte("ready\n"))
-	})
+	})))
 	ui := graphiql(cfg.AssetsDir, log)
 	mux.Handle("GET /assets/", ui.assets)
-	mux.Handle("GET /{$}", ui.page)
-	return mux
+	mux.Handle("GET /{$}", route("graphiql", ui.page))
+	return withRequestID(mux)
 }
 
 // limit caps the body size and the request's time.
 func limit(cfg Config, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > cfg.MaxBodyBytes {
+			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+			return
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes)
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.RequestTimeout)
 		defer cancel()
