@@ -42,7 +42,7 @@ type api struct {
 	last       atomic.Value // last Cypher text
 }
 
-func newAPI(t *testing.T) *api {
+func newAPI(t testing.TB) *api {
 	t.Helper()
 	d, cfg := neo4jtest.Driver(t)
 	seedOnce.Do(func() {

@@ -25,9 +25,10 @@ type Config struct {
 	MaxBodyBytes int64
 	// RequestTimeout bounds a whole request, Neo4j time included (default 15 s).
 	RequestTimeout time.Duration
-	// MaxComplexity caps an operation's cost (default 5000; list fields cost their page size).
+	// MaxComplexity caps an operation's cost, about the number of objects it may return (default 50000; connections cost their page size, plain lists 10).
 	MaxComplexity int
-	// MaxDepth caps how deep an operation nests selections (default 10).
+	// MaxDepth caps how deep an operation nests selections (default 15: a Relay hop costs
+	// two levels, edges and node).
 	MaxDepth int
 	// Introspection allows schema introspection (GraphiQL needs it).
 	Introspection bool
@@ -53,10 +54,10 @@ func (c *Config) defaults() {
 		c.RequestTimeout = 15 * time.Second
 	}
 	if c.MaxComplexity <= 0 {
-		c.MaxComplexity = 5000
+		c.MaxComplexity = 50000
 	}
 	if c.MaxDepth <= 0 {
-		c.MaxDepth = 10
+		c.MaxDepth = 15
 	}
 }
 
