@@ -18,8 +18,12 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 	conn := func(child int, first *int) int { return 1 + page(first)*child }
 	list := func(child int) int { return 1 + listCost*child }
 
-	c.Query.Actors = func(ch int, _ *model.ActorFilter, _ []*model.ActorOrder, first *int, _ *string) int { return conn(ch, first) }
-	c.Query.Projects = func(ch int, _ *model.ProjectFilter, _ []*model.ProjectOrder, first *int, _ *string) int { return conn(ch, first) }
+	c.Query.Actors = func(ch int, _ *model.ActorFilter, _ []*model.ActorOrder, first *int, _ *string) int {
+		return conn(ch, first)
+	}
+	c.Query.Projects = func(ch int, _ *model.ProjectFilter, _ []*model.ProjectOrder, first *int, _ *string) int {
+		return conn(ch, first)
+	}
 	c.Query.Search = func(ch int, _ string, _ []model.SearchType, first *int) int {
 		if first == nil {
 			return 1 + 20*ch
