@@ -5,7 +5,6 @@ package graph
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -14,9 +13,10 @@ import (
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
-// Store answers one root field, selection and all, with one statement.
+// Store answers one root field, selection and all, with one statement, and returns the
+// field's value as the driver decoded it (see model.Decode).
 type Store interface {
-	Query(ctx context.Context, f kg.Field) (json.RawMessage, error)
+	Query(ctx context.Context, f kg.Field) (any, error)
 }
 
 // Resolver holds the resolvers' dependencies.
@@ -43,11 +43,11 @@ func NewSchema(store Store, defaultPage ...int) graphql.ExecutableSchema {
 // query runs the current root field through the store and decodes its answer into T.
 func query[T any](ctx context.Context, r *Resolver) (T, error) {
 	var out T
-	raw, err := r.Store.Query(ctx, r.selection(ctx))
-	if err != nil || len(raw) == 0 || string(raw) == "null" {
+	v, err := r.Store.Query(ctx, r.selection(ctx))
+	if err != nil {
 		return out, err
 	}
-	if err := json.Unmarshal(raw, &out); err != nil {
+	if err := model.Decode(v, &out); err != nil {
 		return out, kg.Wrap(kg.EINTERNAL, "decoding result", err)
 	}
 	return out, nil
@@ -55,11 +55,11 @@ func query[T any](ctx context.Context, r *Resolver) (T, error) {
 
 // queryNode runs a root field that returns a Node interface.
 func queryNode(ctx context.Context, r *Resolver) (model.Node, error) {
-	raw, err := r.Store.Query(ctx, r.selection(ctx))
+	v, err := r.Store.Query(ctx, r.selection(ctx))
 	if err != nil {
 		return nil, err
 	}
-	n, err := model.DecodeNode(raw)
+	n, err := model.DecodeNode(v)
 	if err != nil {
 		return nil, kg.Wrap(kg.EINTERNAL, "decoding result", err)
 	}

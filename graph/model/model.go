@@ -6,26 +6,22 @@ package model
 
 import (
 	"context"
-	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
-// Rel holds an object's prefetched relations, keyed by response alias.
-type Rel map[string]json.RawMessage
+// Rel holds an object's prefetched relations, keyed by response alias, as the driver
+// returned them.
+type Rel map[string]any
 
 // Prefetched decodes the relation that the current field resolver stands for: the store put
 // it under the field's alias when it compiled the selection.
 func Prefetched[T any](ctx context.Context, rel Rel) (T, error) {
 	var out T
 	alias := graphql.GetFieldContext(ctx).Field.Alias
-	raw, ok := rel[alias]
-	if !ok || len(raw) == 0 || string(raw) == "null" {
-		return out, nil
-	}
-	if err := json.Unmarshal(raw, &out); err != nil {
+	if err := Decode(rel[alias], &out); err != nil {
 		return out, kg.Wrap(kg.EINTERNAL, "decoding "+alias, err)
 	}
 	return out, nil
@@ -229,21 +225,7 @@ type FundingConnection struct{ Page[*Funding] }
 // SearchHit is a full-text search result.
 type SearchHit struct {
 	Score float64 `json:"score"`
-	Node  Node    `json:"-"`
-}
-
-// UnmarshalJSON decodes the hit's node by its __typename.
-func (h *SearchHit) UnmarshalJSON(b []byte) error {
-	var raw struct {
-		Score float64         `json:"score"`
-		Node  json.RawMessage `json:"node"`
-	}
-	if err := json.Unmarshal(b, &raw); err != nil {
-		return err
-	}
-	n, err := DecodeNode(raw.Node)
-	h.Score, h.Node = raw.Score, n
-	return err
+	Node  Node    `json:"node"`
 }
 
 func (Provenance) IsSourced()                  {}

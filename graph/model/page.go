@@ -1,7 +1,6 @@
 package model
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/batterykg/batterykg/internal/kg"
@@ -50,18 +49,17 @@ func (p Page[E]) PageInfo() *PageInfo {
 }
 
 // DecodeNode decodes an object that carries its __typename into the matching model.
-func DecodeNode(raw json.RawMessage) (Node, error) {
-	if len(raw) == 0 || string(raw) == "null" {
+func DecodeNode(src any) (Node, error) {
+	if src == nil {
 		return nil, nil
 	}
-	var t struct {
-		Typename string `json:"__typename"`
+	m, ok := src.(map[string]any)
+	if !ok {
+		return nil, fmt.Errorf("want a map for a node, got %T", src)
 	}
-	if err := json.Unmarshal(raw, &t); err != nil {
-		return nil, err
-	}
+	typename, _ := m["__typename"].(string)
 	var n Node
-	switch t.Typename {
+	switch typename {
 	case "Actor":
 		n = &Actor{}
 	case "Project":
@@ -81,7 +79,7 @@ func DecodeNode(raw json.RawMessage) (Node, error) {
 	case "Source":
 		n = &Source{}
 	default:
-		return nil, fmt.Errorf("unknown __typename %q", t.Typename)
+		return nil, fmt.Errorf("unknown __typename %q", typename)
 	}
-	return n, json.Unmarshal(raw, n)
+	return n, Decode(m, n)
 }

@@ -20,8 +20,8 @@ func filterInput(name string, v any) (map[string]any, error) {
 	return m, nil
 }
 
-// sortedKeys returns a filter's keys in order, so the same filter compiles the same way.
-func sortedKeys(m map[string]any) []string {
+// filterKeys returns a filter's keys in order, so the same filter compiles the same way.
+func filterKeys(m map[string]any) []string {
 	ks := make([]string, 0, len(m))
 	for k := range m {
 		ks = append(ks, k)
@@ -78,7 +78,7 @@ func (c *compiler) actorFilter(n string, v any, depth int) ([]string, error) {
 		return nil, err
 	}
 	var conds []string
-	for _, k := range sortedKeys(m) {
+	for _, k := range filterKeys(m) {
 		val := m[k]
 		if val == nil {
 			continue
@@ -159,7 +159,7 @@ func (c *compiler) projectFilter(n string, v any, depth int) ([]string, error) {
 		return nil, err
 	}
 	var conds []string
-	for _, k := range sortedKeys(m) {
+	for _, k := range filterKeys(m) {
 		val := m[k]
 		if val == nil {
 			continue

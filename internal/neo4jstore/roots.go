@@ -2,7 +2,6 @@ package neo4jstore
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -11,8 +10,9 @@ import (
 )
 
 // Query answers one root field of a GraphQL operation with one Cypher statement and returns
-// the field's value as JSON, in the shape the graph/model types decode.
-func (s *Store) Query(ctx context.Context, f kg.Field) (json.RawMessage, error) {
+// the field's value as the driver decoded it: nested maps and lists in the shape the
+// graph/model types decode.
+func (s *Store) Query(ctx context.Context, f kg.Field) (any, error) {
 	st, err := Compile(f, s.limits)
 	if err != nil {
 		return nil, err
@@ -25,11 +25,7 @@ func (s *Store) Query(ctx context.Context, f kg.Field) (json.RawMessage, error) 
 		return nil, nil
 	}
 	v, _ := recs[0].Get("data")
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, kg.Wrap(kg.EINTERNAL, "encoding result", err)
-	}
-	return b, nil
+	return v, nil
 }
 
 // Compile turns one root field into its Cypher statement.
