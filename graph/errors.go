@@ -40,6 +40,10 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			out.Extensions = map[string]any{}
 		}
 		out.Extensions["code"] = code
+		var ke *kg.Error
+		if errors.As(err, &ke) && ke.Field != "" {
+			out.Extensions["field"] = ke.Field
+		}
 		return out
 	}
 }

@@ -23,6 +23,8 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Field names the input field at fault, for EINVALID errors ("" when none).
+	Field string
 	// Err is the cause, for logs only; it is never shown to clients.
 	Err error
 }

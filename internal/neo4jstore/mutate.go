@@ -1,0 +1,428 @@
+package neo4jstore
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// Mutate runs one mutation root field as one Cypher statement in one write transaction: the
+// change, its provenance (source, who, when), and the projection of the updated object that
+// the mutation's selection asks for. who is recorded as updatedBy.
+func (s *Store) Mutate(ctx context.Context, f kg.Field, who string) (any, error) {
+	m, ok := mutations[f.Name]
+	if !ok {
+		return nil, kg.Errorf(kg.EINTERNAL, "mutation %s has no Cypher mapping", f.Name)
+	}
+	c := newCompiler(s.limits)
+	stmt, err := m(c, f, who)
+	if err != nil {
+		return nil, err
+	}
+	recs, err := s.write(ctx, stmt, c.params)
+	if err != nil {
+		return nil, err
+	}
+	if len(recs) == 0 {
+		return nil, kg.Errorf(kg.ENOTFOUND, "nothing matched")
+	}
+	if v, _ := recs[0].Get("error"); v != nil {
+		return nil, mutationError(v)
+	}
+	v, _ := recs[0].Get("data")
+	return v, nil
+}
+
+// mutationError turns the [code, message] pair a statement returns for a refused change into
+// a kg error.
+func mutationError(v any) error {
+	l, _ := v.([]any)
+	if len(l) != 2 {
+		return kg.Errorf(kg.EINTERNAL, "malformed mutation error")
+	}
+	code, _ := l[0].(string)
+	msg, _ := l[1].(string)
+	return kg.Errorf(code, "%s", msg)
+}
+
+type mutation func(c *compiler, f kg.Field, who string) (string, error)
+
+var mutations = map[string]mutation{
+	"upsertActor":      upsertActor,
+	"upsertProject":    upsertProject,
+	"upsertProgramme":  upsertProgramme,
+	"setFunding":       setFunding,
+	"setParticipation": setParticipation,
+	"link":             link,
+	"unlink":           unlink,
+	"deleteNode":       deleteNode,
+}
+
+// input reads the `input` argument of a mutation.
+func input(f kg.Field) map[string]any {
+	m, _ := f.Args["input"].(map[string]any)
+	if m == nil {
+		m = map[string]any{}
+	}
+	return m
+}
+
+// fieldSpec says how one input field becomes a property.
+type fieldSpec struct {
+	kind string // "string", "enum", "date", "money", "currency", "country", "url", "email"
+}
+
+// props validates the property fields of an upsert input and returns the property map: given
+// fields are set, fields given as null are removed, fields left out are kept as they are.
+func props(in map[string]any, spec map[string]fieldSpec, c *compiler) (string, error) {
+	out := map[string]any{}
+	var dates []string
+	for name, sp := range spec {
+		v, given := in[name]
+		if !given {
+			continue
+		}
+		if v == nil {
+			out[name] = nil
+			continue
+		}
+		field := "input." + name
+		switch sp.kind {
+		case "string", "enum", "url", "email":
+			s, _ := v.(string)
+			s = strings.TrimSpace(s)
+			if s == "" {
+				return "", kg.Invalid(field, "must not be empty (send null to remove it)")
+			}
+			if len(s) > 5000 {
+				return "", kg.Invalid(field, "must be at most 5000 characters")
+			}
+			if sp.kind == "url" && !(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) {
+				return "", kg.Invalid(field, "must be an http(s) address")
+			}
+			if sp.kind == "email" && !strings.Contains(s, "@") {
+				return "", kg.Invalid(field, "must be an e-mail address")
+			}
+			out[name] = s
+		case "country":
+			s, _ := v.(string)
+			if len(s) != 2 || strings.ToUpper(s) != s {
+				return "", kg.Invalid(field, "must be an ISO 3166-1 alpha-2 code such as BE")
+			}
+			out[name] = s
+		case "currency":
+			s, _ := v.(string)
+			if !kg.ValidCurrency(s) {
+				return "", kg.Invalid(field, "%q is not an ISO 4217 currency code", s)
+			}
+			out[name] = s
+		case "money":
+			x, ok := toFloat(v)
+			if !ok || x < 0 || math.IsInf(x, 0) || math.IsNaN(x) {
+				return "", kg.Invalid(field, "must be a number >= 0")
+			}
+			out[name] = x
+		case "date":
+			s, _ := v.(string)
+			if !kg.ValidDate(s) {
+				return "", kg.Invalid(field, "%q is not an ISO date (YYYY-MM-DD)", s)
+			}
+			out[name] = s
+			dates = append(dates, name)
+		}
+	}
+	p := c.param(out)
+	// Dates are stored as Cypher dates, not strings.
+	expr := p
+	if len(dates) > 0 {
+		var sets []string
+		for _, d := range dates {
+			sets = append(sets, fmt.Sprintf("%s: date(%s.%s)", quote(d), p, quote(d)))
+		}
+		expr = p + " {.*, " + strings.Join(sets, ", ") + "}"
+	}
+	return expr, nil
+}
+
+// provenanceSet validates the source and confidence of an input and returns the SET clause
+// that records them, with who and when, on variable v.
+func provenanceSet(c *compiler, in map[string]any, v, who string) (string, error) {
+	src, _ := in["source"].(string)
+	id, section, ok := strings.Cut(src, "#")
+	if !ok || !kg.ValidID(id) || section == "" || len(src) > 300 {
+		return "", kg.Invalid("input.source", "must be a source reference <sourceId>#<section>, e.g. brochure#contacts")
+	}
+	conf, _ := in["confidence"].(string)
+	if conf == "" {
+		conf = "SOURCED"
+	}
+	if _, ok := confidences[conf]; !ok {
+		return "", kg.Invalid("input.confidence", "unknown confidence %q", conf)
+	}
+	ps := c.param(src)
+	return fmt.Sprintf("%[1]s.sources = CASE WHEN %[2]s IN coalesce(%[1]s.sources, []) THEN %[1]s.sources ELSE coalesce(%[1]s.sources, []) + %[2]s END, "+
+		"%[1]s.confidence = %[3]s, %[1]s.updatedAt = datetime(), %[1]s.updatedBy = %[4]s",
+		v, ps, c.param(conf), c.param(who)), nil
+}
+
+// sourceCheck is the condition that the input's source document is catalogued.
+func sourceCheck(c *compiler, in map[string]any) string {
+	src, _ := in["source"].(string)
+	id, _, _ := strings.Cut(src, "#")
+	return fmt.Sprintf("CASE WHEN NOT EXISTS { MATCH (:Source {id: %s}) } THEN ['BAD_USER_INPUT', %s] END",
+		c.param(id), c.param("input.source: no source document "+id+"; add it with a Source node first"))
+}
+
+// idTakenCheck is the condition that id is used by a node of another type than label.
+func idTakenCheck(c *compiler, id any, label string) string {
+	var others []string
+	p := c.param(id)
+	for _, t := range nodeTypes {
+		if l := types[t].label; l != label {
+			others = append(others, fmt.Sprintf("EXISTS { MATCH (:%s {id: %s}) }", l, p))
+		}
+	}
+	return fmt.Sprintf("CASE WHEN %s THEN ['CONFLICT', %s] END", strings.Join(others, " OR "),
+		c.param(fmt.Sprintf("input.id: %v is already the id of another kind of node", id)))
+}
+
+// upsert compiles an upsert of one node type: checks, MERGE, properties, provenance, and the
+// projection of the result.
+func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec, extra func(n string, in map[string]any) (string, error)) (string, error) {
+	in := input(f)
+	id, _ := in["id"].(string)
+	if !kg.ValidID(id) {
+		return "", kg.Invalid("input.id", "%q is not a slug (lower-case letters and digits joined by hyphens)", id)
+	}
+	if name, _ := in["name"].(string); strings.TrimSpace(name) == "" {
+		return "", kg.Invalid("input.name", "must not be empty")
+	}
+	set, err := props(in, spec, c)
+	if err != nil {
+		return "", err
+	}
+	n := c.newVar("n")
+	prov, err := provenanceSet(c, in, n, who)
+	if err != nil {
+		return "", err
+	}
+	more := ""
+	if extra != nil {
+		if more, err = extra(n, in); err != nil {
+			return "", err
+		}
+	}
+	checks := "coalesce(" + idTakenCheck(c, id, types[typ].label) + ", " + sourceCheck(c, in) + ")"
+	proj, err := c.project(types[typ], vars{"n": n}, f.Fields, false)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("WITH %s AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL "+
+		"MERGE (%s:%s {id: %s}) SET %s += %s, %s%s RETURN %s } "+
+		"RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
+		checks, n, types[typ].label, c.param(id), n, set, prov, more, n, proj), nil
+}
+
+var actorSpec = map[string]fieldSpec{
+	"name": {"string"}, "shortName": {"string"}, "description": {"string"}, "city": {"string"},
+	"country": {"country"}, "region": {"enum"}, "website": {"url"}, "activityType": {"enum"}, "email": {"email"},
+}
+
+func upsertActor(c *compiler, f kg.Field, who string) (string, error) {
+	return upsert(c, f, who, "Actor", actorSpec, func(n string, in map[string]any) (string, error) {
+		kind, _ := in["kind"].(string)
+		label, ok := actorKinds[kind]
+		if !ok {
+			return "", kg.Invalid("input.kind", "unknown actor kind %q", kind)
+		}
+		return fmt.Sprintf(" REMOVE %s:Company:University:Lab:ResearchCentre:Cluster:PublicAgency:Funder SET %s:%s", n, n, label), nil
+	})
+}
+
+var projectSpec = map[string]fieldSpec{
+	"name": {"string"}, "acronym": {"string"}, "title": {"string"}, "description": {"string"}, "type": {"enum"},
+	"status": {"enum"}, "startDate": {"date"}, "endDate": {"date"}, "totalInvestment": {"money"}, "currency": {"currency"},
+	"email": {"email"},
+}
+
+func upsertProject(c *compiler, f kg.Field, who string) (string, error) {
+	in := input(f)
+	if s, _ := in["startDate"].(string); s != "" {
+		if e, _ := in["endDate"].(string); e != "" && e < s {
+			return "", kg.Invalid("input.endDate", "must not be before startDate")
+		}
+	}
+	if in["totalInvestment"] != nil && in["currency"] == nil {
+		return "", kg.Invalid("input.currency", "is required with totalInvestment")
+	}
+	return upsert(c, f, who, "Project", projectSpec, nil)
+}
+
+var programmeSpec = map[string]fieldSpec{
+	"name": {"string"}, "description": {"string"}, "level": {"enum"}, "instrument": {"enum"},
+	"budget": {"money"}, "currency": {"currency"},
+}
+
+func upsertProgramme(c *compiler, f kg.Field, who string) (string, error) {
+	if in := input(f); in["budget"] != nil && in["currency"] == nil {
+		return "", kg.Invalid("input.currency", "is required with budget")
+	}
+	return upsert(c, f, who, "FundingProgramme", programmeSpec, nil)
+}
+
+// endpoints compiles the lookup of an edge's two endpoints by id among the allowed labels,
+// with an error row when either is missing.
+func endpoints(c *compiler, from, to any, fromLabels, toLabels []string, fromField, toField string) (a, b, match, check string) {
+	a, b = c.newVar("a"), c.newVar("b")
+	pa, pb := c.param(from), c.param(to)
+	match = fmt.Sprintf("MATCH (%s:%s {id: %s}) MATCH (%s:%s {id: %s})", a, strings.Join(fromLabels, "|"), pa, b, strings.Join(toLabels, "|"), pb)
+	check = fmt.Sprintf("CASE WHEN NOT EXISTS { MATCH (x:%s {id: %s}) } THEN ['NOT_FOUND', %s] "+
+		"WHEN NOT EXISTS { MATCH (x:%s {id: %s}) } THEN ['NOT_FOUND', %s] END",
+		strings.Join(fromLabels, "|"), pa, c.param(fmt.Sprintf("%s: no %s with id %v", fromField, strings.Join(fromLabels, " or "), from)),
+		strings.Join(toLabels, "|"), pb, c.param(fmt.Sprintf("%s: no %s with id %v", toField, strings.Join(toLabels, " or "), to)))
+	return
+}
+
+func setFunding(c *compiler, f kg.Field, who string) (string, error) {
+	in := input(f)
+	spec := map[string]fieldSpec{"amount": {"money"}, "currency": {"currency"}, "instrument": {"enum"}, "date": {"date"}}
+	if in["amount"] != nil && in["currency"] == nil {
+		return "", kg.Invalid("input.currency", "is required with amount")
+	}
+	set, err := props(in, spec, c)
+	if err != nil {
+		return "", err
+	}
+	a, b, match, check := endpoints(c, in["funder"], in["project"], []string{"FundingProgramme", "Actor"}, []string{"Project"}, "input.funder", "input.project")
+	r := c.newVar("r")
+	prov, err := provenanceSet(c, in, r, who)
+	if err != nil {
+		return "", err
+	}
+	proj, err := c.project(types["Project"], vars{"n": b}, f.Fields, false)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("WITH coalesce(%s, %s) AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL %s "+
+		"MERGE (%s)-[%s:FUNDS]->(%s) SET %s += %s, %s RETURN %s } RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
+		check, sourceCheck(c, in), match, a, r, b, r, set, prov, b, proj), nil
+}
+
+func setParticipation(c *compiler, f kg.Field, who string) (string, error) {
+	in := input(f)
+	role, _ := in["role"].(string)
+	if _, ok := roles[role]; !ok {
+		return "", kg.Invalid("input.role", "unknown role %q", role)
+	}
+	a, b, match, check := endpoints(c, in["actor"], in["project"], []string{"Actor"}, []string{"Project"}, "input.actor", "input.project")
+	r := c.newVar("r")
+	prov, err := provenanceSet(c, in, r, who)
+	if err != nil {
+		return "", err
+	}
+	proj, err := c.project(types["Project"], vars{"n": b}, f.Fields, false)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("WITH coalesce(%s, %s) AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL %s "+
+		"MERGE (%s)-[%s:PARTICIPATES_IN]->(%s) SET %s.role = %s, %s RETURN %s } RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
+		check, sourceCheck(c, in), match, a, r, b, r, c.param(role), prov, b, proj), nil
+}
+
+// linkTypes are the relationship types link and unlink may touch, with the labels their
+// endpoints must have (the model's patterns). PARTICIPATES_IN and FUNDS carry properties and
+// have their own mutations.
+var linkTypes = map[string][2][]string{
+	"ACTIVE_IN":   {{"Actor"}, {"ValueChainStage"}},
+	"TARGETS":     {{"Project"}, {"ValueChainStage"}},
+	"MANAGES":     {{"Actor"}, {"FundingProgramme"}},
+	"PART_OF":     {{"Actor", "FundingProgramme", "Event"}, {"Actor", "FundingProgramme", "Project"}},
+	"MEMBER_OF":   {{"Actor"}, {"Actor"}},
+	"SUPPORTS":    {{"Actor"}, {"Actor", "Project"}},
+	"ORGANISED":   {{"Actor"}, {"Event"}},
+	"ADDRESSES":   {{"Event", "Project"}, {"Topic"}},
+	"CONTACT_FOR": {{"Person"}, {"Actor", "Project"}},
+	"WORKS_FOR":   {{"Person"}, {"Actor"}},
+	"CONCERNS":    {{"Factor"}, {"ValueChainStage"}},
+	"VISITED":     {{"Actor"}, {"Event"}},
+	"ATTENDED":    {{"Actor"}, {"Event"}},
+}
+
+// samePartOf are the PART_OF pairs the model allows: an actor in an actor, a programme in a
+// programme, an event in a project.
+var samePartOf = map[string]string{"Actor": "Actor", "FundingProgramme": "FundingProgramme", "Event": "Project"}
+
+func linkArgs(c *compiler, f kg.Field) (in map[string]any, typ, a, b, match, check string, err error) {
+	in = input(f)
+	typ, _ = in["type"].(string)
+	labels, ok := linkTypes[typ]
+	if !ok {
+		return nil, "", "", "", "", "", kg.Invalid("input.type", "unknown relationship type %q", typ)
+	}
+	a, b, match, check = endpoints(c, in["from"], in["to"], labels[0], labels[1], "input.from", "input.to")
+	if typ == "PART_OF" {
+		var ors []string
+		for fl, tl := range samePartOf {
+			ors = append(ors, fmt.Sprintf("(%s:%s AND %s:%s)", a, fl, b, tl))
+		}
+		match += " WHERE " + strings.Join(ors, " OR ")
+	}
+	return in, typ, a, b, match, check, nil
+}
+
+func link(c *compiler, f kg.Field, who string) (string, error) {
+	in, typ, a, b, match, check, err := linkArgs(c, f)
+	if err != nil {
+		return "", err
+	}
+	r := c.newVar("r")
+	prov, err := provenanceSet(c, in, r, who)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("WITH coalesce(%s, %s) AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL %s "+
+		"OPTIONAL MATCH (%s)-[old:%s]->(%s) WITH %s, %s, count(old) > 0 AS existed MERGE (%s)-[%s:%s]->(%s) SET %s "+
+		"RETURN {from: %s.id, to: %s.id, type: %s, created: NOT existed, removed: 0} AS result } "+
+		"RETURN error, CASE WHEN error IS NULL THEN result END AS data",
+		check, sourceCheck(c, in), match, a, typ, b, a, b, a, r, typ, b, prov, a, b, c.param(typ)), nil
+}
+
+func unlink(c *compiler, f kg.Field, _ string) (string, error) {
+	_, typ, a, b, match, check, err := linkArgs(c, f)
+	if err != nil {
+		return "", err
+	}
+	r := c.newVar("r")
+	return fmt.Sprintf("WITH %s AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL %s "+
+		"OPTIONAL MATCH (%s)-[%s:%s]->(%s) WITH %s, %s, collect(%s) AS rs FOREACH (x IN rs | DELETE x) "+
+		"RETURN {from: %s.id, to: %s.id, type: %s, created: false, removed: size(rs)} AS result } "+
+		"RETURN error, CASE WHEN error IS NULL THEN result END AS data",
+		check, match, a, r, typ, b, a, b, r, a, b, c.param(typ)), nil
+}
+
+// deleteNode removes a node by id. Without cascade it refuses (CONFLICT) while the node has
+// relationships, so nothing is removed by surprise; with cascade it removes the node and its
+// relationships, never other nodes.
+func deleteNode(c *compiler, f kg.Field, _ string) (string, error) {
+	id, _ := f.Args["id"].(string)
+	if !kg.ValidID(id) {
+		return "", kg.Invalid("id", "%q is not a slug", id)
+	}
+	cascade, _ := f.Args["cascade"].(bool)
+	n := c.newVar("n")
+	pid := c.param(id)
+	var branches []string
+	for _, t := range nodeTypes {
+		branches = append(branches, fmt.Sprintf("MATCH (%s:%s {id: %s}) RETURN %s", n, types[t].label, pid, n))
+	}
+	return fmt.Sprintf("OPTIONAL CALL () { %s } WITH %s, COUNT { (%s)--() } AS rels "+
+		"WITH %s, rels, CASE WHEN %s IS NULL THEN ['NOT_FOUND', %s] WHEN rels > 0 AND NOT %s THEN ['CONFLICT', %s] END AS error "+
+		"CALL (%s, error) { WITH %s WHERE error IS NULL DETACH DELETE %s } "+
+		"RETURN error, {id: %s, deleted: error IS NULL, relationshipsRemoved: CASE WHEN error IS NULL THEN rels ELSE 0 END} AS data",
+		strings.Join(branches, " UNION "), n, n, n, n, c.param("no node with id "+id), c.param(cascade),
+		c.param(fmt.Sprintf("%s has relationships; delete them first or pass cascade: true", id)),
+		n, n, n, pid), nil
+}
