@@ -5,6 +5,7 @@
 //	batterykg migrate   [flags]            apply the schema migrations
 //	batterykg import    [flags] FILE|DIR…  run Cypher import files
 //	batterykg neo4j     start|stop|status  a local Neo4j from Maven Central
+//	batterykg hash-key  [--generate]       hash an API key for the keys file
 //
 // `batterykg COMMAND -h` lists a command's flags.
 package main
@@ -44,6 +45,8 @@ func run(ctx context.Context, args []string) error {
 		return runImport(ctx, args)
 	case "neo4j":
 		return runNeo4j(ctx, args)
+	case "hash-key":
+		return runHashKey(ctx, args)
 	case "help", "-h", "--help":
 		usage()
 		return nil
@@ -60,6 +63,7 @@ commands:
   migrate   apply the schema migrations to Neo4j
   import    run Cypher import files (FILE|DIR...)
   neo4j     start|stop|status a local Neo4j fetched from Maven Central
+  hash-key  hash an API key (read from stdin) for the keys file, or --generate one
 
 Run 'batterykg COMMAND -h' for a command's flags.
 `)

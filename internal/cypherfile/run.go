@@ -1,0 +1,590 @@
+package cypherfile
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+)
+
+// Options control [Import].
+type Options struct {
+	// Database is the Neo4j database to write to; empty means the server's default.
+	Database string
+	// Batch, when positive, commits every Batch statements instead of once per file. A
+	// failure then rolls back only the current batch; the error and the report say how
+	// many statements were committed. Files of ModeAutocommit commit statement by
+	// statement whatever Batch is.
+	Batch int
+	// ResumeFrom skips the first ResumeFrom statements of the first file: it is the number
+	// of the last committed statement (1-based) that a failed run reported, so the run
+	// restarts at statement ResumeFrom+1. Parameter commands before the skipped statements
+	// are still applied. Later files are never skipped: resume with the failed file and
+	// the files after it.
+	ResumeFrom int
+	// DryRun sends every statement as `EXPLAIN <statement>` (with its parameters) and
+	// rolls back: Neo4j parses and plans everything and nothing is written.
+	DryRun bool
+	// Progress receives progress output; nil means silent.
+	Progress io.Writer
+	// Terminal draws a progress bar on Progress instead of writing progress lines.
+	Terminal bool
+}
+
+// Counters are the changes statements made, summed from Neo4j's result summaries.
+type Counters struct {
+	NodesCreated, NodesDeleted                 int
+	RelationshipsCreated, RelationshipsDeleted int
+	PropertiesSet                              int
+	LabelsAdded, LabelsRemoved                 int
+	IndexesAdded, IndexesRemoved               int
+	ConstraintsAdded, ConstraintsRemoved       int
+}
+
+// Add adds o to c.
+func (c *Counters) Add(o Counters) {
+	c.NodesCreated += o.NodesCreated
+	c.NodesDeleted += o.NodesDeleted
+	c.RelationshipsCreated += o.RelationshipsCreated
+	c.RelationshipsDeleted += o.RelationshipsDeleted
+	c.PropertiesSet += o.PropertiesSet
+	c.LabelsAdded += o.LabelsAdded
+	c.LabelsRemoved += o.LabelsRemoved
+	c.IndexesAdded += o.IndexesAdded
+	c.IndexesRemoved += o.IndexesRemoved
+	c.ConstraintsAdded += o.ConstraintsAdded
+	c.ConstraintsRemoved += o.ConstraintsRemoved
+}
+
+func (c *Counters) addSummary(n neo4j.Counters) {
+	c.Add(Counters{
+		NodesCreated: n.NodesCreated(), NodesDeleted: n.NodesDeleted(),
+		RelationshipsCreated: n.RelationshipsCreated(), RelationshipsDeleted: n.RelationshipsDeleted(),
+		PropertiesSet: n.PropertiesSet(),
+		LabelsAdded:   n.LabelsAdded(), LabelsRemoved: n.LabelsRemoved(),
+		IndexesAdded: n.IndexesAdded(), IndexesRemoved: n.IndexesRemoved(),
+		ConstraintsAdded: n.ConstraintsAdded(), ConstraintsRemoved: n.ConstraintsRemoved(),
+	})
+}
+
+// String lists the non-zero counters, e.g. "3 nodes created, 6 properties set", or says
+// "no changes".
+func (c Counters) String() string {
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{
+		{c.NodesCreated, "nodes created"}, {c.NodesDeleted, "nodes deleted"},
+		{c.RelationshipsCreated, "relationships created"}, {c.RelationshipsDeleted, "relationships deleted"},
+		{c.PropertiesSet, "properties set"},
+		{c.LabelsAdded, "labels added"}, {c.LabelsRemoved, "labels removed"},
+		{c.IndexesAdded, "indexes added"}, {c.IndexesRemoved, "indexes removed"},
+		{c.ConstraintsAdded, "constraints added"}, {c.ConstraintsRemoved, "constraints removed"},
+	} {
+		if p.n != 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
+		}
+	}
+	if len(parts) == 0 {
+		return "no changes"
+	}
+	return strings.Join(parts, ", ")
+}
+
+// FileReport is what [Import] did with one file.
+type FileReport struct {
+	Path string
+	Mode Mode
+	// Statements is the number of statements in the file.
+	Statements int
+	// Skipped is the number of statements skipped by Options.ResumeFrom.
+	Skipped int
+	// Run is the number of statements Neo4j ran (in a dry run: explained) without error
+	// in this import, including ones later rolled back.
+	Run int
+	// Committed is the number of the file's last statement known to be in the database:
+	// statements 1..Committed (including skipped ones). After a failure, resume with
+	// Options.ResumeFrom = Committed. It is 0 in a dry run.
+	Committed int
+	DryRun    bool
+	// Counters are the committed changes (the changes of rolled-back statements are not
+	// counted; a dry run changes nothing).
+	Counters
+	Duration time.Duration
+	// Err is the error that stopped the file, or nil.
+	Err error
+}
+
+// String is the one-line summary of the report.
+func (r FileReport) String() string {
+	var b strings.Builder
+	b.WriteString(r.Path)
+	b.WriteString(": ")
+	dur := r.Duration.Round(time.Millisecond)
+	rate := ""
+	if secs := r.Duration.Seconds(); secs > 0 && r.Run > 0 {
+		rate = fmt.Sprintf(", %.0f statements/s", float64(r.Run)/secs)
+	}
+	mode := ""
+	if r.Mode != ModeData {
+		mode = " (" + r.Mode.String() + ")"
+	}
+	skipped := ""
+	if r.Skipped > 0 {
+		skipped = fmt.Sprintf(" (statements 1-%d skipped)", r.Skipped)
+	}
+	switch {
+	case r.Err != nil && r.DryRun:
+		fmt.Fprintf(&b, "dry run FAILED %s%s%s in %s, nothing written", r.failedAt(), skipped, mode, dur)
+	case r.Err != nil && r.Committed == 0:
+		fmt.Fprintf(&b, "FAILED %s%s, nothing committed, in %s", r.failedAt(), mode, dur)
+	case r.Err != nil:
+		fmt.Fprintf(&b, "FAILED %s%s, statements 1-%d committed (resume from %d), in %s: %s",
+			r.failedAt(), mode, r.Committed, r.Committed, dur, r.Counters)
+	case r.DryRun:
+		fmt.Fprintf(&b, "%d statements checked with EXPLAIN%s%s in %s%s, dry run: nothing written", r.Run, skipped, mode, dur, rate)
+	default:
+		fmt.Fprintf(&b, "%d statements committed%s%s in %s%s: %s", r.Run, skipped, mode, dur, rate, r.Counters)
+	}
+	return b.String()
+}
+
+// failedAt says where the file failed: "at statement 7 of 10", or "after 10 statements
+// of 10" when no statement is to blame (a commit failed, the import was interrupted).
+func (r FileReport) failedAt() string {
+	var se *StatementError
+	switch {
+	case errors.As(r.Err, &se) && se.Index >= 0:
+		return fmt.Sprintf("at statement %d of %d", se.Index+1, r.Statements)
+	case errors.As(r.Err, &se):
+		return fmt.Sprintf("at %s (line %d)", se.Excerpt, se.Line)
+	}
+	return fmt.Sprintf("after %d statements of %d", r.Skipped+r.Run, r.Statements)
+}
+
+// StatementError is a statement (or :param command) of a file that failed.
+type StatementError struct {
+	File         string
+	Line, Column int // where the statement starts, 1-based
+	// Index is the 0-based number of the statement in the file; -1 for a :param command.
+	Index int
+	// Excerpt is the start of the statement on one line (about 120 characters).
+	Excerpt string
+	// Err is the cause: Neo4j's error (a *neo4j.Neo4jError), or the importer's.
+	Err error
+	// Committed is the number of the file's last committed statement when it failed (see
+	// FileReport.Committed).
+	Committed int
+	// ErrLine and ErrColumn locate in the file the position Neo4j's message points at
+	// (e.g. of a syntax error), when it gives one; 0 otherwise.
+	ErrLine, ErrColumn int
+}
+
+// neo4jPosition matches the position Neo4j appends to syntax errors.
+var neo4jPosition = regexp.MustCompile(`\(line (\d+), column (\d+) \(offset: (\d+)\)\)`)
+
+// Error reads like
+//
+//	data/x.cypher:12:1: statement 7 (MERGE (a:Actor ...): Neo.ClientError.Statement.SyntaxError: Invalid input ...
+//
+// Only the first line of Neo4j's message is kept (the rest echoes the query); a position
+// in it is given in file coordinates.
+func (e *StatementError) Error() string {
+	var msg string
+	var ne *neo4j.Neo4jError
+	if errors.As(e.Err, &ne) {
+		msg = ne.Code + ": " + ne.Msg
+	} else {
+		msg = e.Err.Error()
+	}
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = strings.TrimSpace(msg[:i])
+	}
+	if e.ErrLine > 0 {
+		msg = neo4jPosition.ReplaceAllString(msg, fmt.Sprintf("(at %s:%d:%d)", e.File, e.ErrLine, e.ErrColumn))
+	}
+	if e.Index < 0 {
+		return fmt.Sprintf("%s:%d:%d: %s: %s", e.File, e.Line, e.Column, e.Excerpt, msg)
+	}
+	return fmt.Sprintf("%s:%d:%d: statement %d (%s): %s", e.File, e.Line, e.Column, e.Index+1, e.Excerpt, msg)
+}
+
+// Unwrap returns Err.
+func (e *StatementError) Unwrap() error { return e.Err }
+
+// excerpt is the start of a statement on one line.
+func excerpt(text string) string {
+	const max = 120
+	var b strings.Builder
+	n, space := 0, false
+	for _, r := range text {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			n++
+			space = false
+		}
+		if n >= max-3 {
+			b.WriteString("...")
+			return b.String()
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return b.String()
+}
+
+// file is a source file read and split.
+type file struct {
+	path  string
+	src   *splitter
+	stmts []Statement
+	mode  Mode
+}
+
+// Files expands paths into the Cypher files to run: a file is taken as is, a directory
+// stands for the *.cypher files directly in it (not in its subdirectories), in lexical
+// order of their names, so 001_schema.cypher runs before 002_actors.cypher. A directory
+// without .cypher files is an error.
+func Files(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		return nil, errors.New("no Cypher files given")
+	}
+	var out []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p) // sorted by name
+		if err != nil {
+			return nil, err
+		}
+		n := len(out)
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".cypher") {
+				continue
+			}
+			name := filepath.Join(p, e.Name())
+			if e.Type()&fs.ModeSymlink != 0 { // a link to a file counts as a file
+				if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
+					out = append(out, name)
+				}
+			} else if e.Type().IsRegular() {
+				out = append(out, name)
+			}
+		}
+		if len(out) == n {
+			return nil, fmt.Errorf("%s: directory has no .cypher files", p)
+		}
+	}
+	return out, nil
+}
+
+// load reads, splits and classifies one file.
+func load(path string) (*file, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	src := string(data)
+	stmts, err := Split(src)
+	if err != nil {
+		var se *SplitError
+		if errors.As(err, &se) {
+			se.File = path
+		}
+		return nil, err
+	}
+	mode, err := fileMode(path, stmts)
+	if err != nil {
+		return nil, err
+	}
+	return &file{path: path, src: &splitter{src: src}, stmts: stmts, mode: mode}, nil
+}
+
+// Import runs the Cypher files named by paths (files, or directories of *.cypher files;
+// see [Files]) against Neo4j, one file after the other.
+//
+// Every file is read, split and classified (see [Mode]) before anything runs, so a file
+// that cannot be read, or whose statements cannot be split or cannot share a
+// transaction, stops the import with nothing written. Then, for each file, its :param
+// expressions are evaluated (each as `RETURN <expression> AS value`, in an auto-commit
+// query before the file's transaction starts) and its statements run in one explicit
+// transaction, committed at the end of the file, or in batches of Options.Batch
+// statements. A failing statement rolls back the transaction it is in and stops the
+// import: the error is a *[StatementError].
+//
+// Import returns a report for each file it started, including the one that failed.
+func Import(ctx context.Context, driver neo4j.DriverWithContext, paths []string, opts Options) ([]FileReport, error) {
+	if opts.Batch < 0 {
+		return nil, fmt.Errorf("batch size %d: must not be negative", opts.Batch)
+	}
+	if opts.ResumeFrom < 0 {
+		return nil, fmt.Errorf("resume-from %d: must not be negative", opts.ResumeFrom)
+	}
+	names, err := Files(paths)
+	if err != nil {
+		return nil, err
+	}
+	files := make([]*file, len(names))
+	for i, name := range names {
+		if files[i], err = load(name); err != nil {
+			return nil, err
+		}
+	}
+	if n := len(files[0].stmts); opts.ResumeFrom > n {
+		return nil, fmt.Errorf("%s: resume-from %d, but the file has only %d statements", files[0].path, opts.ResumeFrom, n)
+	}
+	var reports []FileReport
+	for i, f := range files {
+		skip := 0
+		if i == 0 {
+			skip = opts.ResumeFrom
+		}
+		rep, err := runFile(ctx, driver, f, skip, opts)
+		reports = append(reports, rep)
+		if err != nil {
+			return reports, err
+		}
+	}
+	return reports, nil
+}
+
+// awaitIndexesSeconds bounds the wait for the indexes of a schema file to come online.
+const awaitIndexesSeconds = 600
+
+func runFile(ctx context.Context, driver neo4j.DriverWithContext, f *file, skip int, opts Options) (rep FileReport, err error) {
+	started := time.Now()
+	rep = FileReport{Path: f.path, Mode: f.mode, Statements: len(f.stmts), Skipped: skip, Committed: skip, DryRun: opts.DryRun}
+	if opts.DryRun {
+		rep.Committed = 0
+	}
+	prog := newProgress(opts, f.path, len(f.stmts), skip)
+	defer func() {
+		rep.Duration = time.Since(started)
+		rep.Err = err
+		prog.finish(rep)
+	}()
+
+	sess := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: opts.Database, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(context.WithoutCancel(ctx))
+
+	params, err := evalParams(ctx, sess, f)
+	if err != nil {
+		var se *StatementError
+		if errors.As(err, &se) {
+			se.Committed = rep.Committed
+		}
+		return rep, err
+	}
+
+	fail := func(st Statement, sent string, prefix int, cause error) error {
+		if ctx.Err() != nil {
+			return fmt.Errorf("%s:%d:%d: statement %d: interrupted (statements 1-%d committed): %w",
+				f.path, st.Line, st.Column, st.Index+1, rep.Committed, ctx.Err())
+		}
+		se := &StatementError{
+			File: f.path, Line: st.Line, Column: st.Column, Index: st.Index,
+			Excerpt: excerpt(st.Text), Err: cause, Committed: rep.Committed,
+		}
+		se.ErrLine, se.ErrColumn = errorPosition(f, st, sent, prefix, cause)
+		return se
+	}
+
+	if f.mode == ModeAutocommit && !opts.DryRun {
+		for i := skip; i < len(f.stmts); i++ {
+			st := f.stmts[i]
+			res, err := sess.Run(ctx, st.Text, params[i])
+			var sum neo4j.ResultSummary
+			if err == nil {
+				sum, err = res.Consume(ctx)
+			}
+			if err != nil {
+				return rep, fail(st, st.Text, 0, err)
+			}
+			rep.Run++
+			rep.Committed = i + 1
+			rep.Counters.addSummary(sum.Counters())
+			prog.step(i + 1)
+		}
+		return rep, nil
+	}
+
+	var (
+		tx      neo4j.ExplicitTransaction
+		pending Counters // changes of the open transaction
+		first   = skip   // first statement of the open transaction
+	)
+	end := func(commit bool) error {
+		t := tx
+		tx = nil
+		if !commit || opts.DryRun {
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+			defer cancel()
+			return t.Rollback(rctx)
+		}
+		return t.Commit(ctx)
+	}
+	defer func() {
+		if tx != nil {
+			_ = end(false)
+		}
+	}()
+	for i := skip; i < len(f.stmts); i++ {
+		st := f.stmts[i]
+		if tx == nil {
+			if tx, err = sess.BeginTransaction(ctx); err != nil {
+				return rep, fmt.Errorf("%s: begin transaction: %w", f.path, err)
+			}
+			first, pending = i, Counters{}
+		}
+		text, prefix := st.Text, 0
+		if opts.DryRun {
+			text, prefix = explain(st.Text)
+		}
+		res, err := tx.Run(ctx, text, params[i])
+		var sum neo4j.ResultSummary
+		if err == nil {
+			sum, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return rep, fail(st, text, prefix, err)
+		}
+		rep.Run++
+		pending.addSummary(sum.Counters())
+		prog.step(i + 1)
+		if opts.Batch > 0 && (i+1-skip)%opts.Batch == 0 || i == len(f.stmts)-1 {
+			if err := end(true); err != nil {
+				return rep, fmt.Errorf("%s: commit of statements %d-%d failed, none of them was written (statements 1-%d committed): %w",
+					f.path, first+1, i+1, rep.Committed, err)
+			}
+			if !opts.DryRun {
+				rep.Committed = i + 1
+				rep.Counters.Add(pending)
+			}
+		}
+	}
+	if f.mode == ModeSchema && !opts.DryRun && rep.Run > 0 {
+		res, err := sess.Run(ctx, "CALL db.awaitIndexes($seconds)", map[string]any{"seconds": awaitIndexesSeconds})
+		if err == nil {
+			_, err = res.Consume(ctx)
+		}
+		if err != nil {
+			return rep, fmt.Errorf("%s: committed, but its indexes did not come online: %w", f.path, err)
+		}
+	}
+	return rep, nil
+}
+
+// explain turns a statement into the EXPLAIN of it, and says how many characters went
+// in front of it. A statement that is already EXPLAIN or PROFILE is sent as it is (it is
+// rolled back anyway).
+func explain(text string) (string, int) {
+	already := false
+	words(text, func(tok string) bool {
+		already = strings.EqualFold(tok, "EXPLAIN") || strings.EqualFold(tok, "PROFILE")
+		return false
+	})
+	if already {
+		return text, 0
+	}
+	const p = "EXPLAIN "
+	return p + text, len(p)
+}
+
+// evalParams evaluates the :param commands of f in order and returns the parameters in
+// force for each statement (statements share a map until a command changes it).
+func evalParams(ctx context.Context, sess neo4j.SessionWithContext, f *file) ([]map[string]any, error) {
+	out := make([]map[string]any, len(f.stmts))
+	var cur map[string]any
+	for i, st := range f.stmts {
+		for _, pc := range st.Params {
+			next := make(map[string]any, len(cur)+1)
+			if !pc.Clear {
+				for k, v := range cur {
+					next[k] = v
+				}
+			}
+			if pc.Expr != "" {
+				v, err := evalExpr(ctx, sess, pc.Expr, cur)
+				if err == nil && pc.Name == "" {
+					m, ok := v.(map[string]any)
+					if !ok {
+						err = fmt.Errorf("the map form :param {...} needs a map, the expression gave %T", v)
+					}
+					for k, v := range m {
+						next[k] = v
+					}
+				} else if err == nil {
+					next[pc.Name] = v
+				}
+				if err != nil {
+					return nil, &StatementError{File: f.path, Line: pc.Line, Column: pc.Column, Index: -1,
+						Excerpt: excerpt(pc.Text), Err: err}
+				}
+			}
+			cur = next
+		}
+		out[i] = cur
+	}
+	return out, nil
+}
+
+func evalExpr(ctx context.Context, sess neo4j.SessionWithContext, expr string, params map[string]any) (any, error) {
+	res, err := sess.Run(ctx, "RETURN "+expr+"\nAS value", params)
+	if err != nil {
+		return nil, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return rec.Values[0], nil
+}
+
+// errorPosition finds in the file the position Neo4j's error message points at, if any.
+// sent is the query as sent, whose first prefix bytes are not in the file.
+func errorPosition(f *file, st Statement, sent string, prefix int, cause error) (line, col int) {
+	var ne *neo4j.Neo4jError
+	if !errors.As(cause, &ne) {
+		return 0, 0
+	}
+	m := neo4jPosition.FindStringSubmatch(ne.Msg)
+	if m == nil {
+		return 0, 0
+	}
+	offset, err := strconv.Atoi(m[3]) // in UTF-16 code units of the query sent
+	if err != nil {
+		return 0, 0
+	}
+	pos, units := 0, 0
+	for pos < len(sent) && units < offset {
+		r, n := utf8.DecodeRuneInString(sent[pos:])
+		units += utf16.RuneLen(r)
+		pos += n
+	}
+	if units != offset || pos < prefix {
+		return 0, 0
+	}
+	return f.src.position(st.Offset + pos - prefix)
+}
