@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"golang.org/x/term"
 
 	"github.com/batterykg/batterykg/internal/cypherfile"
@@ -37,10 +36,8 @@ flags:
 	batch := fs.Int("batch", 0, "commit every `N` statements instead of once per file (0: one transaction per file)")
 	resume := fs.Int("resume-from", 0, "skip the first `K` statements of the first file: K is the last committed statement a failed --batch run reported")
 	dryRun := fs.Bool("dry-run", false, "send every statement as EXPLAIN and roll back: check the files, change nothing")
-	uri := fs.String("uri", envOr("NEO4J_URI", "bolt://127.0.0.1:7687"), "Neo4j URI (env NEO4J_URI)")
-	user := fs.String("user", envOr("NEO4J_USER", "neo4j"), "Neo4j user (env NEO4J_USER)")
-	password := fs.String("password", envOr("NEO4J_PASSWORD", ""), "Neo4j password; empty for a server without auth (env NEO4J_PASSWORD)")
-	database := fs.String("database", envOr("NEO4J_DATABASE", ""), "Neo4j database; empty for the server's default (env NEO4J_DATABASE)")
+	var conn connFlags
+	conn.register(fs)
 	// Flags may come before, between or after the paths; "--" ends the flags.
 	var paths []string
 	for rest := args; ; {
@@ -66,24 +63,21 @@ flags:
 		return fmt.Errorf("import: %w", err)
 	}
 
-	auth := neo4j.NoAuth()
-	if *password != "" {
-		auth = neo4j.BasicAuth(*user, *password, "")
-	}
-	driver, err := neo4j.NewDriverWithContext(*uri, auth)
+	store, err := conn.store()
 	if err != nil {
-		return fmt.Errorf("import: Neo4j URI %q: %w", *uri, err)
+		return fmt.Errorf("import: %w", err)
 	}
-	defer driver.Close(context.WithoutCancel(ctx))
+	defer store.Close(context.WithoutCancel(ctx))
 	vctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	err = driver.VerifyConnectivity(vctx)
+	err = store.Ping(vctx)
 	cancel()
 	if err != nil {
-		return fmt.Errorf("import: cannot reach Neo4j at %s: %w", *uri, err)
+		return fmt.Errorf("import: cannot reach Neo4j at %s: %w", conn.uri, err)
 	}
+	driver := store.Driver()
 
 	opts := cypherfile.Options{
-		Database: *database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun,
+		Database: conn.database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun,
 		Progress: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	start := time.Now()
