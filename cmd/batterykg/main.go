@@ -4,6 +4,8 @@
 //	batterykg serve     [flags]            GraphQL at /graphql, GraphiQL at /
 //	batterykg migrate   [flags]            apply the schema migrations
 //	batterykg import    [flags] FILE|DIR…  run Cypher import files
+//	batterykg validate  [--json] [--strict] data-quality checks on the loaded graph
+//	batterykg export    [--out FILE]       the graph as an idempotent Cypher import file
 //	batterykg neo4j     start|stop|status  a local Neo4j from Maven Central
 //	batterykg hash-key  [--generate]       hash an API key for the keys file
 //
@@ -47,6 +49,10 @@ func run(ctx context.Context, args []string) error {
 		return runNeo4j(ctx, args)
 	case "hash-key":
 		return runHashKey(ctx, args)
+	case "validate":
+		return runValidate(ctx, args)
+	case "export":
+		return runExport(ctx, args)
 	case "help", "-h", "--help":
 		usage()
 		return nil
@@ -62,6 +68,8 @@ commands:
   serve     serve GraphQL at /graphql and GraphiQL at /
   migrate   apply the schema migrations to Neo4j
   import    run Cypher import files (FILE|DIR...)
+  validate  data-quality checks on the graph (--json, --strict); exit 1 on errors
+  export    write the graph as an idempotent Cypher import file (--out FILE)
   neo4j     start|stop|status a local Neo4j fetched from Maven Central
   hash-key  hash an API key (read from stdin) for the keys file, or --generate one
 

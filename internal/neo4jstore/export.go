@@ -1,0 +1,621 @@
+package neo4jstore
+
+// export.go writes the graph as a Cypher import file (see Export).
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// ExportOptions control [Store.Export].
+type ExportOptions struct {
+	// PageSize is the number of nodes read per statement (default 1000). The relationship
+	// pass reads the outgoing relationships of PageSize start nodes per statement.
+	PageSize int
+	// Progress receives a progress line every ProgressEvery while the export runs (nil:
+	// silent). Small graphs are exported before the first line is due.
+	Progress io.Writer
+	// ProgressEvery is the interval between progress lines (default 2s).
+	ProgressEvery time.Duration
+}
+
+// ExportStats counts what [Store.Export] wrote.
+type ExportStats struct {
+	Nodes, Relationships int
+	// DuplicateRelationships counts the relationships written with the duplicate form
+	// (more than one relationship of one type between the same two nodes).
+	DuplicateRelationships int
+}
+
+// Export writes the whole graph (SchemaMigration bookkeeping nodes excepted) to w as an
+// idempotent Cypher import file that cypherfile.Import (`batterykg import`) loads: loading
+// it into an empty graph (after the schema migrations) rebuilds the graph exactly, and
+// loading it again changes nothing.
+//
+// The file holds no schema: run the migrations first. It is written in this order, so two
+// exports of the same graph are byte-identical:
+//
+//   - nodes, by key label then id. A node's key label is the first of the model's main
+//     labels (Source, ValueChainStage, Actor, ...) it has, or else its smallest label; its
+//     other labels are set as well:
+//
+//     MERGE (n:Actor {id: 'uliege'})
+//     SET n:University, n += {city: 'Liège', ...};
+//
+//   - relationships, by start node (key label, id), then type, end node, properties. A
+//     relationship is identified by its type and its two end nodes:
+//
+//     MATCH (a:Actor {id: 'gemme'}), (b:Actor {id: 'uliege'})
+//     MERGE (a)-[r:PART_OF]->(b)
+//     SET r += {confidence: 'SOURCED', sources: [...]};
+//
+//     When two or more relationships of one type join the same two nodes (the model never
+//     does this, but Neo4j allows it), MERGE on type and endpoints would fold them into
+//     one. Each distinct property map of such a group is then written as "make sure there
+//     are k relationships with exactly these properties" (k: how many the graph has):
+//
+//     MATCH (a:Actor {id: 'x'}), (b:Project {id: 'p'})
+//     WITH a, b, COUNT { (a)-[r:PARTICIPATES_IN]->(b) WHERE properties(r) = {...} } AS have
+//     UNWIND range(have + 1, 2) AS copy
+//     CREATE (a)-[r:PARTICIPATES_IN]->(b) SET r = {...};
+//
+//     which is idempotent too, and keeps duplicates that differ in their properties as
+//     well as exact copies. Unlike the MERGE form it never updates an existing
+//     relationship: loaded into a graph whose duplicated relationships have other
+//     properties, it adds relationships.
+//
+// Property values are written as Cypher literals that read back as the same value and
+// type: strings (escaped; control, format and separator characters as \uXXXX), integers,
+// floats (always with a decimal point or exponent; NaN, Infinity), booleans, lists, date,
+// localtime, time, localdatetime, datetime (with its offset, and its zone id when it has
+// one), duration and point. Byte arrays have no Cypher literal: a graph holding one cannot
+// be exported.
+//
+// Every node must have a label and a string id, unique within its key label, since that is
+// what the file merges on; Export checks this first and refuses otherwise (`batterykg
+// validate` lists the offending nodes).
+//
+// The graph is read in pages of PageSize nodes (by id within a key label), each page in a
+// statement of its own, and written out as it is read: memory use does not grow with the
+// graph. The pages are not one snapshot: run the export while nobody writes.
+func (s *Store) Export(ctx context.Context, w io.Writer, opts ExportOptions) (ExportStats, error) {
+	if opts.PageSize <= 0 {
+		opts.PageSize = 1000
+	}
+	if opts.ProgressEvery <= 0 {
+		opts.ProgressEvery = 2 * time.Second
+	}
+	e := &exporter{s: s, opts: opts, w: bufio.NewWriterSize(w, 64<<10), start: time.Now(), lastProgress: time.Now()}
+	labels, err := e.keyLabels(ctx)
+	if err != nil {
+		return e.stats, err
+	}
+	e.w.WriteString(exportHeader)
+	for _, l := range labels {
+		if err := e.nodes(ctx, l); err != nil {
+			return e.stats, err
+		}
+	}
+	for _, l := range labels {
+		if err := e.relationships(ctx, l); err != nil {
+			return e.stats, err
+		}
+	}
+	fmt.Fprintf(e.w, "\n// End of export: %d nodes, %d relationships.\n", e.stats.Nodes, e.stats.Relationships)
+	if err := e.w.Flush(); err != nil {
+		return e.stats, fmt.Errorf("export: writing: %w", err)
+	}
+	return e.stats, nil
+}
+
+const exportHeader = `// batterykg export: the whole graph as an idempotent Cypher import file.
+// Load it with 'batterykg import FILE' into a graph with the schema migrations applied
+// ('batterykg migrate'): it holds no schema. Loading it twice changes nothing. Nodes are
+// merged on their key label and id, relationships on their type and end nodes; where
+// several relationships of one type join the same two nodes, each is kept by a statement
+// that creates the copies with its properties the graph does not have yet.
+// A big file may need 'batterykg import --batch N' to keep transactions small.
+`
+
+type exporter struct {
+	s     *Store
+	opts  ExportOptions
+	w     *bufio.Writer
+	stats ExportStats
+	start time.Time
+
+	lastProgress time.Time
+	phase        string
+}
+
+// keyLabelExpr is the Cypher expression of a node's key label; it needs $modelLabels.
+const keyLabelExpr = `coalesce(head([l IN $modelLabels WHERE l IN labels(%[1]s)]),
+	reduce(m = head(labels(%[1]s)), l IN labels(%[1]s) | CASE WHEN l < m THEN l ELSE m END))`
+
+func keyLabelOf(v string) string { return fmt.Sprintf(keyLabelExpr, v) }
+
+// exportPageAfter is the paging condition on the id of node variable v: every string id on the
+// first page (after is nil), the ids after $after on the next ones.
+func exportPageAfter(v string, after any) string {
+	if after == nil {
+		return v + ".id IS :: STRING NOT NULL"
+	}
+	return v + ".id > $after"
+}
+
+// keyLabels checks that every node can be merged on (key label, id) and returns the key
+// labels in use, sorted.
+func (e *exporter) keyLabels(ctx context.Context) ([]string, error) {
+	recs, err := e.s.read(ctx, `MATCH (n) WHERE NOT n:SchemaMigration
+		WITH `+keyLabelOf("n")+` AS label, n.id AS id
+		RETURN label, count(*) AS nodes,
+			count(CASE WHEN id IS :: STRING NOT NULL THEN 1 END) AS withId,
+			count(DISTINCT CASE WHEN id IS :: STRING NOT NULL THEN id END) AS distinctIds
+		ORDER BY label`, map[string]any{"modelLabels": modelLabels})
+	if err != nil {
+		return nil, err
+	}
+	var labels, problems []string
+	for _, r := range recs {
+		label, _ := r.Values[0].(string)
+		nodes, _ := r.Values[1].(int64)
+		withID, _ := r.Values[2].(int64)
+		distinct, _ := r.Values[3].(int64)
+		switch {
+		case r.Values[0] == nil:
+			problems = append(problems, fmt.Sprintf("%d node(s) have no label", nodes))
+			continue
+		case withID < nodes:
+			problems = append(problems, fmt.Sprintf("%d %s node(s) have no string id", nodes-withID, label))
+		case distinct < withID:
+			problems = append(problems, fmt.Sprintf("%d %s node(s) share their id with another", withID-distinct, label))
+		}
+		labels = append(labels, label)
+	}
+	if len(problems) > 0 {
+		return nil, kg.Errorf(kg.EINVALID, "export: the graph cannot be written as MERGE statements: %s (nodes are merged on label and id; 'batterykg validate' lists them)",
+			strings.Join(problems, "; "))
+	}
+	return labels, nil
+}
+
+// nodes writes the nodes of key label label.
+func (e *exporter) nodes(ctx context.Context, label string) error {
+	e.phase = "nodes"
+	var b strings.Builder
+	for after := any(nil); ; {
+		q := `MATCH (n:` + cypherName(label) + `) WHERE ` + exportPageAfter("n", after) + ` AND NOT n:SchemaMigration
+			AND ` + keyLabelOf("n") + ` = $label
+			RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
+			ORDER BY n.id LIMIT $limit`
+		recs, err := e.s.read(ctx, q, map[string]any{"after": after, "label": label, "limit": e.opts.PageSize, "modelLabels": modelLabels})
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			id, _ := r.Values[0].(string)
+			labels, _ := r.Values[1].([]any)
+			props, _ := r.Values[2].(map[string]any)
+			b.Reset()
+			if err := writeExportNode(&b, label, id, labels, props); err != nil {
+				return err
+			}
+			e.w.WriteString(b.String())
+			e.stats.Nodes++
+			after = id
+		}
+		e.progress()
+		if len(recs) < e.opts.PageSize {
+			return nil
+		}
+	}
+}
+
+// writeExportNode writes the MERGE statement of one node.
+func writeExportNode(b *strings.Builder, label, id string, labels []any, props map[string]any) error {
+	b.WriteString("\nMERGE (n:")
+	b.WriteString(cypherName(label))
+	b.WriteString(" {id: ")
+	writeCypherString(b, id)
+	b.WriteString("})")
+	var extra []string
+	for _, l := range labels {
+		if ls, _ := l.(string); ls != label {
+			extra = append(extra, ls)
+		}
+	}
+	sort.Strings(extra)
+	keys := exportKeys(props, "id")
+	if len(extra) > 0 || len(keys) > 0 {
+		b.WriteString("\nSET ")
+		for i, l := range extra {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("n:")
+			b.WriteString(cypherName(l))
+		}
+		if len(keys) > 0 {
+			if len(extra) > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("n += {")
+			for i, k := range keys {
+				if i > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString("\n  ")
+				b.WriteString(cypherName(k))
+				b.WriteString(": ")
+				if err := writeCypherLiteral(b, props[k]); err != nil {
+					return fmt.Errorf("export: %s %q, property %s: %w", label, id, k, err)
+				}
+			}
+			b.WriteString("\n}")
+		}
+	}
+	b.WriteString(";\n")
+	return nil
+}
+
+// exportRel is one outgoing relationship of a start node, rendered.
+type exportRel struct {
+	typ, label, id string
+	props          string // the property map literal
+}
+
+// relationships writes the relationships whose start node has key label label.
+func (e *exporter) relationships(ctx context.Context, label string) error {
+	e.phase = "relationships"
+	var b strings.Builder
+	for after := any(nil); ; {
+		q := `MATCH (a:` + cypherName(label) + `) WHERE ` + exportPageAfter("a", after) + ` AND NOT a:SchemaMigration
+			AND ` + keyLabelOf("a") + ` = $label
+			WITH a ORDER BY a.id LIMIT $limit
+			OPTIONAL MATCH (a)-[r]->(b) WHERE NOT b:SchemaMigration
+			RETURN a.id AS id, collect(CASE WHEN r IS NOT NULL THEN
+				[type(r), ` + keyLabelOf("b") + `, b.id, properties(r)] END) AS rels
+			ORDER BY id`
+		recs, err := e.s.read(ctx, q, map[string]any{"after": after, "label": label, "limit": e.opts.PageSize, "modelLabels": modelLabels})
+		if err != nil {
+			return err
+		}
+		for _, r := range recs {
+			id, _ := r.Values[0].(string)
+			raw, _ := r.Values[1].([]any)
+			after = id
+			rels := make([]exportRel, 0, len(raw))
+			for _, x := range raw {
+				t, _ := x.([]any)
+				if len(t) != 4 {
+					continue
+				}
+				var rel exportRel
+				rel.typ, _ = t[0].(string)
+				rel.label, _ = t[1].(string)
+				rel.id, _ = t[2].(string)
+				props, _ := t[3].(map[string]any)
+				b.Reset()
+				if err := writeCypherMap(&b, props); err != nil {
+					return fmt.Errorf("export: relationship %s %q -[:%s]-> %s %q: %w", label, id, rel.typ, rel.label, rel.id, err)
+				}
+				rel.props = b.String()
+				rels = append(rels, rel)
+			}
+			sort.Slice(rels, func(i, j int) bool {
+				x, y := rels[i], rels[j]
+				if x.typ != y.typ {
+					return x.typ < y.typ
+				}
+				if x.label != y.label {
+					return x.label < y.label
+				}
+				if x.id != y.id {
+					return x.id < y.id
+				}
+				return x.props < y.props
+			})
+			for i := 0; i < len(rels); {
+				j := i + 1
+				for j < len(rels) && rels[j].typ == rels[i].typ && rels[j].label == rels[i].label && rels[j].id == rels[i].id {
+					j++
+				}
+				e.writeGroup(label, id, rels[i:j])
+				i = j
+			}
+		}
+		e.progress()
+		if len(recs) < e.opts.PageSize {
+			return nil
+		}
+	}
+}
+
+// writeGroup writes the relationships of one type from one start node to one end node
+// (sorted by their property literal).
+func (e *exporter) writeGroup(label, id string, group []exportRel) {
+	r := group[0]
+	var b strings.Builder
+	b.WriteString("\nMATCH (a:")
+	b.WriteString(cypherName(label))
+	b.WriteString(" {id: ")
+	writeCypherString(&b, id)
+	b.WriteString("}), (b:")
+	b.WriteString(cypherName(r.label))
+	b.WriteString(" {id: ")
+	writeCypherString(&b, r.id)
+	b.WriteString("})\n")
+	match := b.String()
+	typ := cypherName(r.typ)
+	if len(group) == 1 {
+		e.w.WriteString(match)
+		e.w.WriteString("MERGE (a)-[r:" + typ + "]->(b)")
+		if r.props != "{}" {
+			e.w.WriteString("\nSET r += " + r.props)
+		}
+		e.w.WriteString(";\n")
+		e.stats.Relationships++
+		return
+	}
+	for i := 0; i < len(group); {
+		j := i + 1
+		for j < len(group) && group[j].props == group[i].props {
+			j++
+		}
+		props := group[i].props
+		e.w.WriteString(match)
+		e.w.WriteString("WITH a, b, COUNT { (a)-[r:" + typ + "]->(b) WHERE properties(r) = " + props + " } AS have\n")
+		e.w.WriteString("UNWIND range(have + 1, " + strconv.Itoa(j-i) + ") AS copy\n")
+		e.w.WriteString("CREATE (a)-[r:" + typ + "]->(b)")
+		if props != "{}" {
+			e.w.WriteString(" SET r = " + props)
+		}
+		e.w.WriteString(";\n")
+		e.stats.Relationships += j - i
+		e.stats.DuplicateRelationships += j - i
+		i = j
+	}
+}
+
+func (e *exporter) progress() {
+	if e.opts.Progress == nil || time.Since(e.lastProgress) < e.opts.ProgressEvery {
+		return
+	}
+	e.lastProgress = time.Now()
+	fmt.Fprintf(e.opts.Progress, "export: %d nodes, %d relationships written (%s) after %s\n",
+		e.stats.Nodes, e.stats.Relationships, e.phase, time.Since(e.start).Round(time.Second))
+}
+
+func exportKeys(m map[string]any, except string) []string {
+	keys := make([]string, 0, len(m))
+	for k, v := range m {
+		if k != except && v != nil {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// cypherName writes a label, relationship type or property key: as it is when it is a
+// plain identifier, otherwise between backticks.
+func cypherName(s string) string {
+	plain := s != ""
+	for i := 0; i < len(s) && plain; i++ {
+		c := s[i]
+		plain = c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9'
+	}
+	if plain {
+		return s
+	}
+	return "`" + strings.ReplaceAll(s, "`", "``") + "`"
+}
+
+// writeCypherMap writes a map literal with its keys sorted; null values are left out.
+func writeCypherMap(b *strings.Builder, m map[string]any) error {
+	b.WriteByte('{')
+	for i, k := range exportKeys(m, "") {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(cypherName(k))
+		b.WriteString(": ")
+		if err := writeCypherLiteral(b, m[k]); err != nil {
+			return fmt.Errorf("property %s: %w", k, err)
+		}
+	}
+	b.WriteByte('}')
+	return nil
+}
+
+// CypherLiteral returns the Cypher literal of a property value as the Neo4j driver returns
+// it, such that Neo4j evaluates the literal back to the same value and type (see
+// [Store.Export]).
+func CypherLiteral(v any) (string, error) {
+	var b strings.Builder
+	err := writeCypherLiteral(&b, v)
+	return b.String(), err
+}
+
+func writeCypherLiteral(b *strings.Builder, v any) error {
+	switch v := v.(type) {
+	case nil:
+		b.WriteString("null")
+	case bool:
+		b.WriteString(strconv.FormatBool(v))
+	case int64:
+		b.WriteString(strconv.FormatInt(v, 10))
+	case int:
+		b.WriteString(strconv.Itoa(v))
+	case float64:
+		writeCypherFloat(b, v)
+	case string:
+		if !utf8.ValidString(v) {
+			return fmt.Errorf("string %q is not valid UTF-8", v)
+		}
+		writeCypherString(b, v)
+	case []any:
+		b.WriteByte('[')
+		for i, x := range v {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if err := writeCypherLiteral(b, x); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+	case map[string]any:
+		return writeCypherMap(b, v)
+	case dbtype.Date:
+		t := time.Time(v)
+		if y := t.Year(); y < 0 || y > 9999 {
+			fmt.Fprintf(b, "date({year: %d, month: %d, day: %d})", y, t.Month(), t.Day())
+		} else {
+			b.WriteString("date('" + t.Format("2006-01-02") + "')")
+		}
+	case dbtype.LocalTime:
+		b.WriteString("localtime('" + time.Time(v).Format("15:04:05.999999999") + "')")
+	case dbtype.Time:
+		b.WriteString("time('" + time.Time(v).Format("15:04:05.999999999Z07:00") + "')")
+	case dbtype.LocalDateTime:
+		t := time.Time(v)
+		if y := t.Year(); y < 0 || y > 9999 {
+			fmt.Fprintf(b, "localdatetime({%s})", cypherTemporalFields(t))
+		} else {
+			b.WriteString("localdatetime('" + t.Format("2006-01-02T15:04:05.999999999") + "')")
+		}
+	case time.Time:
+		writeCypherDateTime(b, v)
+	case dbtype.Duration:
+		fmt.Fprintf(b, "duration({months: %d, days: %d, seconds: %d, nanoseconds: %d})", v.Months, v.Days, v.Seconds, v.Nanos)
+	case dbtype.Point2D:
+		fmt.Fprintf(b, "point({srid: %d, x: ", v.SpatialRefId)
+		writeCypherFloat(b, v.X)
+		b.WriteString(", y: ")
+		writeCypherFloat(b, v.Y)
+		b.WriteString("})")
+	case dbtype.Point3D:
+		fmt.Fprintf(b, "point({srid: %d, x: ", v.SpatialRefId)
+		writeCypherFloat(b, v.X)
+		b.WriteString(", y: ")
+		writeCypherFloat(b, v.Y)
+		b.WriteString(", z: ")
+		writeCypherFloat(b, v.Z)
+		b.WriteString("})")
+	case []byte:
+		return fmt.Errorf("a byte array has no Cypher literal")
+	default:
+		return fmt.Errorf("no Cypher literal for a %T", v)
+	}
+	return nil
+}
+
+// writeCypherDateTime writes a zoned datetime: with its offset, and its zone id when it has one
+// (the driver gives offset-only values the zone name "Offset").
+func writeCypherDateTime(b *strings.Builder, t time.Time) {
+	name, offset := t.Zone()
+	named := name != "Offset"
+	if y := t.Year(); y < 0 || y > 9999 {
+		tz := t.Location().String()
+		if !named {
+			tz = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("", offset)).Format("-07:00:00")
+		}
+		fmt.Fprintf(b, "datetime({%s, timezone: ", cypherTemporalFields(t))
+		writeCypherString(b, tz)
+		b.WriteString("})")
+		return
+	}
+	layout := "2006-01-02T15:04:05.999999999Z07:00"
+	if offset%60 != 0 {
+		layout = "2006-01-02T15:04:05.999999999Z07:00:00"
+	}
+	b.WriteString("datetime('" + t.Format(layout))
+	if named {
+		b.WriteString("[" + t.Location().String() + "]")
+	}
+	b.WriteString("')")
+}
+
+func cypherTemporalFields(t time.Time) string {
+	return fmt.Sprintf("year: %d, month: %d, day: %d, hour: %d, minute: %d, second: %d, nanosecond: %d",
+		t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond())
+}
+
+// writeCypherFloat writes a float so that Cypher reads it back as the same float: always with a
+// decimal point or an exponent, in plain notation for usual magnitudes.
+func writeCypherFloat(b *strings.Builder, f float64) {
+	switch {
+	case math.IsNaN(f):
+		b.WriteString("NaN")
+		return
+	case math.IsInf(f, 1):
+		b.WriteString("Infinity")
+		return
+	case math.IsInf(f, -1):
+		b.WriteString("-Infinity")
+		return
+	}
+	var s string
+	if a := math.Abs(f); a == 0 || a >= 1e-6 && a < 1e21 {
+		s = strconv.FormatFloat(f, 'f', -1, 64)
+	} else {
+		s = strconv.FormatFloat(f, 'e', -1, 64)
+	}
+	if !strings.ContainsAny(s, ".e") {
+		s += ".0"
+	}
+	b.WriteString(s)
+}
+
+// writeCypherString writes a single-quoted Cypher string. Backslash, quote and the characters
+// one cannot see (controls, format characters such as zero-width spaces, separators other
+// than the plain space) are escaped; everything else, accents and other scripts included,
+// is written as it is.
+func writeCypherString(b *strings.Builder, s string) {
+	b.WriteByte('\'')
+	for _, r := range s {
+		switch r {
+		case '\\':
+			b.WriteString(`\\`)
+		case '\'':
+			b.WriteString(`\'`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+			b.WriteString(`\r`)
+		case '\t':
+			b.WriteString(`\t`)
+		default:
+			if r == ' ' || unicode.IsGraphic(r) && !unicode.In(r, unicode.Zs, unicode.Cf) {
+				b.WriteRune(r)
+				continue
+			}
+			if r > 0xFFFF {
+				r1, r2 := cypherSurrogates(r)
+				fmt.Fprintf(b, `\u%04X\u%04X`, r1, r2)
+			} else {
+				fmt.Fprintf(b, `\u%04X`, r)
+			}
+		}
+	}
+	b.WriteByte('\'')
+}
+
+func cypherSurrogates(r rune) (rune, rune) {
+	r -= 0x10000
+	return 0xD800 + (r>>10)&0x3FF, 0xDC00 + r&0x3FF
+}

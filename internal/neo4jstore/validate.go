@@ -1,0 +1,447 @@
+package neo4jstore
+
+// validate.go holds the data-quality checks of `batterykg validate` (see Store.Validate) and
+// the parts of docs/model.md they check against.
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// modelLabels are the model's node labels that identify a node's kind, in the order of
+// docs/model.md. A node has exactly one; Actor and Factor nodes carry a kind label too.
+var modelLabels = []string{"Source", "Actor", "Project", "FundingProgramme", "ValueChainStage",
+	"Topic", "Event", "Factor", "Person", "Figure"}
+
+// The labels and enum values checked come from the store's whitelists (types.go), sorted.
+var (
+	kindLabels      = sortedLabels(actorKinds)  // an Actor has exactly one
+	factorLabels    = sortedLabels(factorTypes) // a Factor has exactly one
+	confidenceEnum  = sortedLabels(confidences)
+	projectTypeEnum = sortedLabels(projectTypes)
+)
+
+func sortedLabels(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for _, v := range m {
+		out = append(out, v)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// RelationshipPattern is one (From)-[:Type]->(To) the model allows; From and To are main
+// labels.
+type RelationshipPattern struct {
+	From, Type, To string
+}
+
+func (p RelationshipPattern) String() string {
+	return "(" + p.From + ")-[:" + p.Type + "]->(" + p.To + ")"
+}
+
+// modelRelationships is the relationship table of docs/model.md (a test keeps them equal).
+var modelRelationships = []RelationshipPattern{
+	{"Actor", "PARTICIPATES_IN", "Project"},
+	{"Actor", "MANAGES", "FundingProgramme"},
+	{"FundingProgramme", "FUNDS", "Project"},
+	{"Actor", "FUNDS", "Project"},
+	{"FundingProgramme", "PART_OF", "FundingProgramme"},
+	{"Actor", "ACTIVE_IN", "ValueChainStage"},
+	{"Project", "TARGETS", "ValueChainStage"},
+	{"ValueChainStage", "NEXT", "ValueChainStage"},
+	{"Actor", "PART_OF", "Actor"},
+	{"Actor", "MEMBER_OF", "Actor"},
+	{"Actor", "SUPPORTS", "Actor"},
+	{"Actor", "SUPPORTS", "Project"},
+	{"Actor", "ORGANISED", "Event"},
+	{"Event", "PART_OF", "Project"},
+	{"Event", "ADDRESSES", "Topic"},
+	{"Project", "ADDRESSES", "Topic"},
+	{"Topic", "HAS_FACTOR", "Factor"},
+	{"Factor", "CONCERNS", "ValueChainStage"},
+	{"Actor", "VISITED", "Event"},
+	{"Actor", "ATTENDED", "Event"},
+	{"Person", "CONTACT_FOR", "Actor"},
+	{"Person", "CONTACT_FOR", "Project"},
+	{"Person", "WORKS_FOR", "Actor"},
+	{"Figure", "DESCRIBES", "Project"},
+	{"Figure", "DESCRIBES", "Actor"},
+	{"Figure", "DESCRIBES", "FundingProgramme"},
+}
+
+// ModelRelationships returns the relationship patterns of the model (docs/model.md).
+func ModelRelationships() []RelationshipPattern {
+	return append([]RelationshipPattern(nil), modelRelationships...)
+}
+
+// legalSuffixes are company-form words dropped from the end of a name before names are
+// compared (after punctuation is removed: "S.A." is "sa").
+var legalSuffixes = []string{"sa", "sprl", "srl", "scrl", "sc", "scs", "sca", "snc", "sas", "sarl", "asbl",
+	"nv", "bv", "bvba", "cv", "cvba", "vzw", "gmbh", "ag", "kg", "se", "ltd", "limited", "inc", "llc", "plc", "spa"}
+
+const (
+	// idPattern is a slug (docs/model.md).
+	idPattern = `[a-z0-9]+(-[a-z0-9]+)*`
+	// sourcePattern is a source string: <sourceId>#<section>, neither part empty, without
+	// white space or another '#'.
+	sourcePattern = `[^#\s]+#[^#\s]+`
+)
+
+// Severity says whether a failing check makes the graph invalid (error) or only asks a
+// steward to look (warning).
+type Severity string
+
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Check is one data-quality check of [Store.Validate].
+type Check struct {
+	Name        string   `json:"name"`
+	Severity    Severity `json:"severity"`
+	Description string   `json:"description"`
+}
+
+// CheckResult is what one check found: how many problems, and the first few of them.
+type CheckResult struct {
+	Check
+	// Count is the number of problems (nodes, relationships, source strings or groups,
+	// as the description says); 0 means the check passed.
+	Count int64 `json:"count"`
+	// Examples are the first problems in order, each naming the node by its id (or the
+	// relationship by its end nodes' ids).
+	Examples []string `json:"examples"`
+}
+
+// Passed reports whether the check found nothing.
+func (r CheckResult) Passed() bool { return r.Count == 0 }
+
+// ValidateOptions control [Store.Validate].
+type ValidateOptions struct {
+	// Examples is the number of examples each check returns (default 5; negative: none).
+	Examples int
+	// Checks, when not empty, names the checks to run; the others are skipped.
+	Checks []string
+}
+
+// ValidationReport is the result of [Store.Validate], one result per check in the order of
+// [ValidationChecks].
+type ValidationReport struct {
+	Results []CheckResult `json:"checks"`
+}
+
+// Failures returns the failing checks of severity error, and of severity warning too
+// when strict.
+func (r *ValidationReport) Failures(strict bool) []CheckResult {
+	var out []CheckResult
+	for _, c := range r.Results {
+		if !c.Passed() && (c.Severity == SeverityError || strict) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Count returns the number of failing checks of severity sev.
+func (r *ValidationReport) Count(sev Severity) int {
+	n := 0
+	for _, c := range r.Results {
+		if !c.Passed() && c.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// Result returns the result of the check named name.
+func (r *ValidationReport) Result(name string) (CheckResult, bool) {
+	for _, c := range r.Results {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return CheckResult{}, false
+}
+
+// validation is a check and its Cypher: one statement that returns one row with `count`
+// and `examples` (at most $examples, sorted). Every statement may use $examples,
+// $modelLabels and the parameters in params.
+type validation struct {
+	Check
+	cypher string
+	params map[string]any
+}
+
+// checkNodeRef is the Cypher of a node's name in examples: its id, or its labels and element id
+// when it has no string id.
+func checkNodeRef(v string) string {
+	return fmt.Sprintf(`CASE WHEN %[1]s.id IS :: STRING NOT NULL THEN %[1]s.id
+		ELSE '(' + reduce(s = '', l IN labels(%[1]s) | s + ':' + l) + ' without a string id, element ' + elementId(%[1]s) + ')' END`, v)
+}
+
+// checkRelRef is the Cypher of a relationship's name in examples.
+func checkRelRef(a, r, b string) string {
+	return checkNodeRef(a) + ` + ' -[:' + type(` + r + `) + ']-> ' + ` + checkNodeRef(b)
+}
+
+// cypherJoin is the Cypher that joins a list of strings with ", ".
+func cypherJoin(list string) string {
+	return `reduce(s = '', x IN ` + list + ` | s + CASE s WHEN '' THEN '' ELSE ', ' END + x)`
+}
+
+// checkTail ends every check: it counts the rows of `example` and keeps the first few.
+const checkTail = `
+WITH example ORDER BY example
+RETURN count(*) AS count, collect(example)[..$examples] AS examples`
+
+// checkAllNodes matches the nodes of the graph, schema bookkeeping aside.
+const checkAllNodes = `MATCH (n) WHERE NOT n:SchemaMigration`
+
+// checkSourceStrings yields one row (owner, s) per element of every `sources` list of a node
+// or relationship.
+var checkSourceStrings = `CALL {
+	` + checkAllNodes + ` AND n.sources IS :: LIST<ANY> NOT NULL
+	UNWIND n.sources AS s
+	RETURN ` + checkNodeRef("n") + ` AS owner, s
+	UNION ALL
+	MATCH (a)-[r]->(b) WHERE r.sources IS :: LIST<ANY> NOT NULL
+	UNWIND r.sources AS s
+	RETURN ` + checkRelRef("a", "r", "b") + ` AS owner, s
+}`
+
+func quoteValues(xs []string) string {
+	return "'" + strings.Join(xs, "', '") + "'"
+}
+
+var validations = []validation{
+	{
+		Check: Check{"node-without-sources", SeverityError,
+			"nodes whose `sources` is missing, empty or not a list of strings"},
+		cypher: checkAllNodes + ` AND (NOT n.sources IS :: LIST<STRING NOT NULL> NOT NULL OR size(n.sources) = 0)
+			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"node-without-confidence", SeverityError,
+			"nodes without `confidence`"},
+		cypher: checkAllNodes + ` AND n.confidence IS NULL
+			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"node-bad-confidence", SeverityError,
+			"nodes whose `confidence` is not one of " + quoteValues(confidenceEnum)},
+		cypher: checkAllNodes + ` AND n.confidence IS NOT NULL AND NOT n.confidence IN $confidences
+			WITH ` + checkNodeRef("n") + ` + ': ' + coalesce(toStringOrNull(n.confidence), valueType(n.confidence)) AS example` + checkTail,
+		params: map[string]any{"confidences": confidenceEnum},
+	},
+	{
+		Check: Check{"node-without-updated-at", SeverityError,
+			"nodes whose `updatedAt` is missing or not a datetime"},
+		cypher: checkAllNodes + ` AND NOT n.updatedAt IS :: ZONED DATETIME NOT NULL
+			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"node-without-name", SeverityError,
+			"nodes whose `name` is missing, blank or not a string"},
+		cypher: checkAllNodes + ` AND NOT (n.name IS :: STRING NOT NULL AND trim(n.name) <> '')
+			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"relationship-without-sources", SeverityError,
+			"relationships whose `sources` is missing, empty or not a list of strings"},
+		cypher: `MATCH (a)-[r]->(b) WHERE NOT r.sources IS :: LIST<STRING NOT NULL> NOT NULL OR size(r.sources) = 0
+			WITH ` + checkRelRef("a", "r", "b") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"relationship-without-confidence", SeverityError,
+			"relationships without `confidence`"},
+		cypher: `MATCH (a)-[r]->(b) WHERE r.confidence IS NULL
+			WITH ` + checkRelRef("a", "r", "b") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"relationship-bad-confidence", SeverityError,
+			"relationships whose `confidence` is not one of " + quoteValues(confidenceEnum)},
+		cypher: `MATCH (a)-[r]->(b) WHERE r.confidence IS NOT NULL AND NOT r.confidence IN $confidences
+			WITH ` + checkRelRef("a", "r", "b") + ` + ': ' + coalesce(toStringOrNull(r.confidence), valueType(r.confidence)) AS example` + checkTail,
+		params: map[string]any{"confidences": confidenceEnum},
+	},
+	{
+		Check: Check{"malformed-source", SeverityError,
+			"source strings (on nodes and relationships) not of the form <sourceId>#<section>"},
+		cypher: checkSourceStrings + `
+			WITH owner, s WHERE NOT (s IS :: STRING NOT NULL AND s =~ $sourcePattern)
+			WITH owner + ': ' + coalesce(toStringOrNull(s), '(a ' + valueType(s) + ')') AS example` + checkTail,
+		params: map[string]any{"sourcePattern": sourcePattern},
+	},
+	{
+		Check: Check{"dangling-source", SeverityError,
+			"source strings (on nodes and relationships) whose <sourceId> is not the id of a Source node"},
+		cypher: checkSourceStrings + `
+			WITH owner, s WHERE s IS :: STRING NOT NULL AND s =~ $sourcePattern
+			WITH owner, s, split(s, '#')[0] AS sid
+			WHERE NOT EXISTS { MATCH (src:Source {id: sid}) }
+			WITH owner + ': ' + s AS example` + checkTail,
+		params: map[string]any{"sourcePattern": sourcePattern},
+	},
+	{
+		Check: Check{"id-not-slug", SeverityError,
+			"nodes whose `id` is missing or not a lower-case slug (" + idPattern + ")"},
+		cypher: checkAllNodes + ` AND NOT (n.id IS :: STRING NOT NULL AND n.id =~ $idPattern)
+			WITH CASE WHEN n.id IS :: STRING NOT NULL THEN "'" + n.id + "'" ELSE ` + checkNodeRef("n") + ` END AS example` + checkTail,
+		params: map[string]any{"idPattern": idPattern},
+	},
+	{
+		Check: Check{"duplicate-id", SeverityError,
+			"ids used by more than one node (ids are unique across the whole graph)"},
+		cypher: checkAllNodes + ` AND n.id IS :: STRING NOT NULL
+			WITH n.id AS id, ` + keyLabelOf("n") + ` AS label ORDER BY label
+			WITH id, collect(label) AS labels WHERE size(labels) > 1
+			WITH id + ' (' + ` + cypherJoin("labels") + ` + ')' AS example` + checkTail,
+		params: map[string]any{"modelLabels": modelLabels},
+	},
+	{
+		Check: Check{"label-outside-model", SeverityError,
+			"nodes without exactly one main label of the model, or with a label the model does not have"},
+		cypher: checkAllNodes + ` AND (size([l IN labels(n) WHERE l IN $modelLabels]) <> 1
+				OR any(l IN labels(n) WHERE NOT l IN $modelLabels + $kinds))
+			WITH ` + checkNodeRef("n") + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')' AS example` + checkTail,
+		params: map[string]any{"modelLabels": modelLabels, "kinds": append(append([]string{}, kindLabels...), factorLabels...)},
+	},
+	{
+		Check: Check{"actor-kind", SeverityError,
+			"Actor nodes without exactly one kind label (" + strings.Join(kindLabels, ", ") + "), and kind labels on non-Actors"},
+		cypher: `MATCH (n) WHERE n:Actor OR any(l IN labels(n) WHERE l IN $kinds)
+			WITH n, [l IN labels(n) WHERE l IN $kinds] AS kinds
+			WHERE NOT n:Actor OR size(kinds) <> 1
+			WITH ` + checkNodeRef("n") + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')' AS example` + checkTail,
+		params: map[string]any{"kinds": kindLabels},
+	},
+	{
+		Check: Check{"factor-kind", SeverityError,
+			"Factor nodes that are not exactly one of Barrier and Lever, and Barrier or Lever nodes that are not Factors"},
+		cypher: `MATCH (n) WHERE n:Factor OR n:Barrier OR n:Lever
+			WITH n WHERE NOT n:Factor OR (n:Barrier) = (n:Lever)
+			WITH ` + checkNodeRef("n") + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')' AS example` + checkTail,
+	},
+	{
+		Check: Check{"actor-without-stage", SeverityWarning,
+			"actors not ACTIVE_IN any value-chain stage"},
+		cypher: `MATCH (n:Actor) WHERE NOT EXISTS { (n)-[:ACTIVE_IN]->(:ValueChainStage) }
+			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"project-without-participants", SeverityWarning,
+			"projects no actor PARTICIPATES_IN"},
+		cypher: `MATCH (n:Project) WHERE NOT EXISTS { (:Actor)-[:PARTICIPATES_IN]->(n) }
+			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+	},
+	{
+		Check: Check{"project-without-type", SeverityError,
+			"projects whose `type` is missing or not one of " + quoteValues(projectTypeEnum)},
+		cypher: `MATCH (n:Project) WHERE NOT coalesce(n.type IN $types, false)
+			WITH ` + checkNodeRef("n") + ` + CASE WHEN n.type IS NULL THEN '' ELSE ': ' + coalesce(toStringOrNull(n.type), valueType(n.type)) END AS example` + checkTail,
+		params: map[string]any{"types": projectTypeEnum},
+	},
+	{
+		Check: Check{"relationship-outside-model", SeverityError,
+			"relationships whose (start)-[:TYPE]->(end) is not a pattern of docs/model.md"},
+		cypher: `MATCH (a)-[r]->(b)
+			WHERE NOT any(p IN $patterns WHERE p.type = type(r) AND p.from IN labels(a) AND p.to IN labels(b))
+			WITH ` + keyLabelOf("a") + ` + ' ' + ` + checkNodeRef("a") + ` + ' -[:' + type(r) + ']-> ' +
+				` + keyLabelOf("b") + ` + ' ' + ` + checkNodeRef("b") + ` AS example` + checkTail,
+		params: map[string]any{"patterns": modelPatternParams(), "modelLabels": modelLabels},
+	},
+	{
+		Check: Check{"duplicate-name", SeverityWarning,
+			"groups of nodes of one label whose names are equal once normalised (lower case, accents, punctuation and legal forms such as SA, SRL, NV, GmbH removed): likely duplicates"},
+		cypher: checkAllNodes + ` AND n.name IS :: STRING NOT NULL
+			WITH n, ` + keyLabelOf("n") + ` AS label,
+				reduce(t = '', c IN split(normalize(toLower(n.name), NFKD), '') |
+					t + CASE WHEN c =~ $keep THEN c WHEN c =~ $drop THEN '' ELSE ' ' END) AS t
+			WITH n, label, [w IN split(t, ' ') WHERE w <> ''] AS words
+			WITH n, label, words, [i IN range(0, size(words) - 1) WHERE NOT words[i] IN $suffixes] AS kept
+			WITH n, label, CASE WHEN size(kept) = 0 THEN words ELSE words[..last(kept) + 1] END AS words
+			WITH n, label, reduce(k = '', w IN words | k + CASE k WHEN '' THEN '' ELSE ' ' END + w) AS key
+			WHERE key <> ''
+			WITH label, key, ` + checkNodeRef("n") + ` AS ref ORDER BY ref
+			WITH label, key, collect(ref) AS refs WHERE size(refs) > 1
+			WITH label + ' "' + key + '": ' + ` + cypherJoin("refs") + ` AS example` + checkTail,
+		params: map[string]any{"modelLabels": modelLabels, "suffixes": legalSuffixes,
+			// letters and digits are kept; combining marks (the accents NFKD split off),
+			// full stops and apostrophes are dropped ("S.A." is "sa"); the rest separates
+			// words.
+			"keep": `[\p{L}\p{N}]`, "drop": `[\p{M}.'’]`},
+	},
+}
+
+func modelPatternParams() []any {
+	out := make([]any, len(modelRelationships))
+	for i, p := range modelRelationships {
+		out[i] = map[string]any{"from": p.From, "type": p.Type, "to": p.To}
+	}
+	return out
+}
+
+// ValidationChecks lists the checks [Store.Validate] runs, in order.
+func ValidationChecks() []Check {
+	out := make([]Check, len(validations))
+	for i, v := range validations {
+		out[i] = v.Check
+	}
+	return out
+}
+
+// Validate runs the data-quality checks on the graph: each check is one read statement,
+// run in the order of [ValidationChecks]. The graph is valid when no check of severity
+// error finds anything (see [ValidationReport.Failures]). An error is returned only when
+// a check cannot run.
+func (s *Store) Validate(ctx context.Context, opts ValidateOptions) (*ValidationReport, error) {
+	if opts.Examples == 0 {
+		opts.Examples = 5
+	}
+	if opts.Examples < 0 {
+		opts.Examples = 0
+	}
+	want := map[string]bool{}
+	for _, name := range opts.Checks {
+		want[name] = true
+	}
+	for name := range want {
+		found := false
+		for _, v := range validations {
+			found = found || v.Name == name
+		}
+		if !found {
+			return nil, fmt.Errorf("validate: no check named %q", name)
+		}
+	}
+	rep := &ValidationReport{}
+	for _, v := range validations {
+		if len(want) > 0 && !want[v.Name] {
+			continue
+		}
+		params := map[string]any{"examples": opts.Examples}
+		for k, x := range v.params {
+			params[k] = x
+		}
+		recs, err := s.read(ctx, v.cypher, params)
+		if err != nil {
+			return nil, fmt.Errorf("validate: check %s: %w", v.Name, err)
+		}
+		res := CheckResult{Check: v.Check, Examples: []string{}}
+		if len(recs) == 1 {
+			res.Count, _ = recs[0].Values[0].(int64)
+			ex, _ := recs[0].Values[1].([]any)
+			for _, x := range ex {
+				if s, ok := x.(string); ok {
+					res.Examples = append(res.Examples, s)
+				}
+			}
+		}
+		rep.Results = append(rep.Results, res)
+	}
+	return rep, nil
+}
