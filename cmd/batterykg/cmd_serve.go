@@ -35,10 +35,17 @@ func runServe(ctx context.Context, args []string) error {
 	cors := fs.String("cors-origins", envOr("BATTERYKG_CORS_ORIGINS", ""), "comma-separated browser origins allowed to call /graphql (env BATTERYKG_CORS_ORIGINS)")
 	fs.IntVar(&cfg.CacheMaxAge, "cache-max-age", 60, "max-age in seconds of cacheable GET query responses (0: off)")
 	fs.DurationVar(&cfg.SlowQuery, "slow-query", 500*time.Millisecond, "log operations slower than this (0: off)")
+	var af authFlags
+	af.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	log := newLogger()
+	authn, err := af.authenticator(log)
+	if err != nil {
+		return err
+	}
+	cfg.Auth = authn
 	if *cors != "" {
 		cfg.CORSOrigins = strings.Split(*cors, ",")
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/auth"
 )
 
 // Config holds the HTTP server's settings and limits.
@@ -44,6 +45,9 @@ type Config struct {
 	SlowQuery time.Duration
 	// Metrics, when set, are updated and served at /metrics.
 	Metrics *Metrics
+	// Auth authenticates bearer tokens on /graphql; nil means every caller is an anonymous
+	// reader (writes are then refused).
+	Auth *auth.Authenticator
 }
 
 func (c *Config) defaults() {
@@ -90,6 +94,11 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.SetRecoverFunc(graph.Recover(log))
 
 	var api http.Handler = cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql)))
+	if cfg.Auth != nil {
+		api = cfg.Auth.Middleware(api)
+	} else {
+		api = anonymousReader(api)
+	}
 	if len(cfg.CORSOrigins) > 0 {
 		api = cors.New(cors.Options{
 			AllowedOrigins: cfg.CORSOrigins,
@@ -124,6 +133,14 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	mux.Handle("GET /assets/", ui.assets)
 	mux.Handle("GET /{$}", route("graphiql", ui.page))
 	return withRequestID(mux)
+}
+
+// anonymousReader makes every caller an anonymous reader, when no authenticator is set.
+func anonymousReader(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := auth.Principal{Role: auth.RoleReader, Method: auth.MethodAnonymous}
+		next.ServeHTTP(w, r.WithContext(auth.WithPrincipal(r.Context(), p)))
+	})
 }
 
 // limit caps the body size and the request's time.
