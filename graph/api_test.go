@@ -5,10 +5,7 @@ import (
 	"encoding/json"
 	"log/slog"
 	"os"
-	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -18,20 +15,8 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 
 	"github.com/batterykg/batterykg/graph"
-	"github.com/batterykg/batterykg/internal/cypherfile"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
-	"github.com/batterykg/batterykg/internal/neo4jtest"
-)
-
-// seedDir is the repository's seed graph.
-func seedDir() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "data", "seed")
-}
-
-var (
-	seedOnce sync.Once
-	seedErr  error
+	"github.com/batterykg/batterykg/internal/seedtest"
 )
 
 // api is an in-process GraphQL client over a store on the test Neo4j loaded with the seed
@@ -44,25 +29,7 @@ type api struct {
 
 func newAPI(t testing.TB) *api {
 	t.Helper()
-	d, cfg := neo4jtest.Driver(t)
-	seedOnce.Do(func() {
-		neo4jtest.Wipe(t)
-		st, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
-		if err != nil {
-			seedErr = err
-			return
-		}
-		defer st.Close(context.Background())
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		defer cancel()
-		if _, seedErr = st.Migrate(ctx, slog.New(slog.DiscardHandler)); seedErr != nil {
-			return
-		}
-		_, seedErr = cypherfile.Import(ctx, d, []string{seedDir()}, cypherfile.Options{Database: cfg.Database})
-	})
-	if seedErr != nil {
-		t.Fatalf("loading the seed graph: %v", seedErr)
-	}
+	cfg := seedtest.Load(t)
 	a := &api{}
 	st, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database,
 		OnStatement: func(cypher string, _ map[string]any, _ time.Duration, _ error) {

@@ -87,9 +87,37 @@ type ComplexityRoot struct {
 		Total    func(childComplexity int) int
 	}
 
+	Collaborator struct {
+		Actor          func(childComplexity int) int
+		SharedProjects func(childComplexity int) int
+		SharedStages   func(childComplexity int) int
+		Weight         func(childComplexity int) int
+	}
+
+	ConnectionExplanation struct {
+		Connected    func(childComplexity int) int
+		Explanations func(childComplexity int) int
+		From         func(childComplexity int) int
+		To           func(childComplexity int) int
+	}
+
 	CountBucket struct {
 		Count func(childComplexity int) int
 		Key   func(childComplexity int) int
+	}
+
+	CurrencyTotal struct {
+		Amount      func(childComplexity int) int
+		Currency    func(childComplexity int) int
+		Fundings    func(childComplexity int) int
+		Undisclosed func(childComplexity int) int
+	}
+
+	EcosystemStats struct {
+		InvestmentProjects        func(childComplexity int) int
+		StrategicInitiatives      func(childComplexity int) int
+		WalloonActors             func(childComplexity int) int
+		WalloonActorsInRdProjects func(childComplexity int) int
 	}
 
 	Event struct {
@@ -108,6 +136,12 @@ type ComplexityRoot struct {
 		Visited      func(childComplexity int) int
 	}
 
+	Explanation struct {
+		Kind func(childComplexity int) int
+		Path func(childComplexity int) int
+		Text func(childComplexity int) int
+	}
+
 	Factor struct {
 		Categories func(childComplexity int) int
 		Confidence func(childComplexity int) int
@@ -117,6 +151,18 @@ type ComplexityRoot struct {
 		Text       func(childComplexity int) int
 		Topic      func(childComplexity int) int
 		Type       func(childComplexity int) int
+	}
+
+	FactorReport struct {
+		Barriers             func(childComplexity int) int
+		BarriersWithoutLever func(childComplexity int) int
+		Levers               func(childComplexity int) int
+		Rule                 func(childComplexity int) int
+	}
+
+	FlowRecipient struct {
+		Actor func(childComplexity int) int
+		Role  func(childComplexity int) int
 	}
 
 	Funding struct {
@@ -138,6 +184,29 @@ type ComplexityRoot struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	FundingFlow struct {
+		Amount     func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Date       func(childComplexity int) int
+		Funder     func(childComplexity int) int
+		Instrument func(childComplexity int) int
+		Project    func(childComplexity int) int
+		Recipients func(childComplexity int) int
+		Sources    func(childComplexity int) int
+		Via        func(childComplexity int) int
+	}
+
+	FundingFlows struct {
+		ActorCount   func(childComplexity int) int
+		Flows        func(childComplexity int) int
+		From         func(childComplexity int) int
+		Programmes   func(childComplexity int) int
+		ProjectCount func(childComplexity int) int
+		Totals       func(childComplexity int) int
+		Undisclosed  func(childComplexity int) int
 	}
 
 	FundingProgramme struct {
@@ -163,6 +232,51 @@ type ComplexityRoot struct {
 		ByProject   func(childComplexity int) int
 		ByStage     func(childComplexity int) int
 		Total       func(childComplexity int) int
+	}
+
+	GraphEdge struct {
+		Amount     func(childComplexity int) int
+		Confidence func(childComplexity int) int
+		Currency   func(childComplexity int) int
+		Flow       func(childComplexity int) int
+		From       func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Instrument func(childComplexity int) int
+		Properties func(childComplexity int) int
+		Role       func(childComplexity int) int
+		Sources    func(childComplexity int) int
+		To         func(childComplexity int) int
+		Type       func(childComplexity int) int
+	}
+
+	GraphNode struct {
+		Depth     func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		Label     func(childComplexity int) int
+		Name      func(childComplexity int) int
+		Region    func(childComplexity int) int
+		ShortName func(childComplexity int) int
+	}
+
+	HeadlineCount struct {
+		Definition    func(childComplexity int) int
+		FigureID      func(childComplexity int) int
+		FigureSources func(childComplexity int) int
+		GraphCount    func(childComplexity int) int
+		Ids           func(childComplexity int) int
+		Label         func(childComplexity int) int
+		Note          func(childComplexity int) int
+		Stated        func(childComplexity int) int
+	}
+
+	Hop struct {
+		Direction  func(childComplexity int) int
+		Edge       func(childComplexity int) int
+		From       func(childComplexity int) int
+		Properties func(childComplexity int) int
+		To         func(childComplexity int) int
+		Type       func(childComplexity int) int
 	}
 
 	MoneyBucket struct {
@@ -194,6 +308,12 @@ type ComplexityRoot struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
 		TotalCount func(childComplexity int) int
+	}
+
+	Path struct {
+		Hops   func(childComplexity int) int
+		Length func(childComplexity int) int
+		Nodes  func(childComplexity int) int
 	}
 
 	Person struct {
@@ -250,28 +370,41 @@ type ComplexityRoot struct {
 		Total    func(childComplexity int) int
 	}
 
+	Property struct {
+		Key   func(childComplexity int) int
+		Value func(childComplexity int) int
+	}
+
 	Query struct {
-		Actor         func(childComplexity int, id string) int
-		ActorStats    func(childComplexity int, filter *model.ActorFilter) int
-		Actors        func(childComplexity int, filter *model.ActorFilter, orderBy []*model.ActorOrder, first *int, after *string) int
-		Event         func(childComplexity int, id string) int
-		Events        func(childComplexity int) int
-		FundingTotals func(childComplexity int, filter *model.FundingFilter) int
-		Node          func(childComplexity int, id string) int
-		People        func(childComplexity int) int
-		Person        func(childComplexity int, id string) int
-		Programme     func(childComplexity int, id string) int
-		Programmes    func(childComplexity int) int
-		Project       func(childComplexity int, id string) int
-		ProjectStats  func(childComplexity int, filter *model.ProjectFilter) int
-		Projects      func(childComplexity int, filter *model.ProjectFilter, orderBy []*model.ProjectOrder, first *int, after *string) int
-		Search        func(childComplexity int, text string, types []model.SearchType, first *int) int
-		Source        func(childComplexity int, id string) int
-		Sources       func(childComplexity int) int
-		Stage         func(childComplexity int, code model.StageCode) int
-		Stages        func(childComplexity int) int
-		Topic         func(childComplexity int, id string) int
-		Topics        func(childComplexity int, kind *model.TopicKind) int
+		Actor          func(childComplexity int, id string) int
+		ActorStats     func(childComplexity int, filter *model.ActorFilter) int
+		Actors         func(childComplexity int, filter *model.ActorFilter, orderBy []*model.ActorOrder, first *int, after *string) int
+		Collaborators  func(childComplexity int, id string, first *int) int
+		Connection     func(childComplexity int, from string, to string) int
+		EcosystemStats func(childComplexity int) int
+		Event          func(childComplexity int, id string) int
+		Events         func(childComplexity int) int
+		Factors        func(childComplexity int, topic *string, category *model.FactorCategory) int
+		FundingFlows   func(childComplexity int, from *string, stage *model.StageCode) int
+		FundingTotals  func(childComplexity int, filter *model.FundingFilter) int
+		Neighbourhood  func(childComplexity int, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) int
+		Node           func(childComplexity int, id string) int
+		People         func(childComplexity int) int
+		Person         func(childComplexity int, id string) int
+		Programme      func(childComplexity int, id string) int
+		Programmes     func(childComplexity int) int
+		Project        func(childComplexity int, id string) int
+		ProjectStats   func(childComplexity int, filter *model.ProjectFilter) int
+		Projects       func(childComplexity int, filter *model.ProjectFilter, orderBy []*model.ProjectOrder, first *int, after *string) int
+		Search         func(childComplexity int, text string, types []model.SearchType, first *int) int
+		ShortestPaths  func(childComplexity int, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int) int
+		Source         func(childComplexity int, id string) int
+		Sources        func(childComplexity int) int
+		Stage          func(childComplexity int, code model.StageCode) int
+		StageCoverage  func(childComplexity int, region *model.Region) int
+		Stages         func(childComplexity int) int
+		Topic          func(childComplexity int, id string) int
+		Topics         func(childComplexity int, kind *model.TopicKind) int
 	}
 
 	SearchHit struct {
@@ -288,9 +421,32 @@ type ComplexityRoot struct {
 		URL       func(childComplexity int) int
 	}
 
+	StageActor struct {
+		Actor   func(childComplexity int) int
+		Direct  func(childComplexity int) int
+		Through func(childComplexity int) int
+	}
+
+	StageCoverage struct {
+		ActorCount    func(childComplexity int) int
+		Actors        func(childComplexity int) int
+		DirectActors  func(childComplexity int) int
+		Gap           func(childComplexity int) int
+		ProjectActors func(childComplexity int) int
+		ProjectCount  func(childComplexity int) int
+		Projects      func(childComplexity int) int
+		Stage         func(childComplexity int) int
+	}
+
 	StageLink struct {
 		Flow  func(childComplexity int) int
 		Stage func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Topic struct {
@@ -379,6 +535,14 @@ type QueryResolver interface {
 	ActorStats(ctx context.Context, filter *model.ActorFilter) (*model.ActorStats, error)
 	ProjectStats(ctx context.Context, filter *model.ProjectFilter) (*model.ProjectStats, error)
 	FundingTotals(ctx context.Context, filter *model.FundingFilter) (*model.FundingTotals, error)
+	Neighbourhood(ctx context.Context, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) (*model.Subgraph, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int) ([]*model.Path, error)
+	Connection(ctx context.Context, from string, to string) (*model.ConnectionExplanation, error)
+	Collaborators(ctx context.Context, id string, first *int) ([]*model.Collaborator, error)
+	FundingFlows(ctx context.Context, from *string, stage *model.StageCode) (*model.FundingFlows, error)
+	StageCoverage(ctx context.Context, region *model.Region) ([]*model.StageCoverage, error)
+	Factors(ctx context.Context, topic *string, category *model.FactorCategory) (*model.FactorReport, error)
+	EcosystemStats(ctx context.Context) (*model.EcosystemStats, error)
 }
 type TopicResolver interface {
 	Factors(ctx context.Context, obj *model.Topic, typeArg *model.FactorType, category *model.FactorCategory) ([]*model.Factor, error)
@@ -610,6 +774,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ActorStats.Total(childComplexity), true
 
+	case "Collaborator.actor":
+		if e.ComplexityRoot.Collaborator.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaborator.Actor(childComplexity), true
+	case "Collaborator.sharedProjects":
+		if e.ComplexityRoot.Collaborator.SharedProjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaborator.SharedProjects(childComplexity), true
+	case "Collaborator.sharedStages":
+		if e.ComplexityRoot.Collaborator.SharedStages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaborator.SharedStages(childComplexity), true
+	case "Collaborator.weight":
+		if e.ComplexityRoot.Collaborator.Weight == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Collaborator.Weight(childComplexity), true
+
+	case "ConnectionExplanation.connected":
+		if e.ComplexityRoot.ConnectionExplanation.Connected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionExplanation.Connected(childComplexity), true
+	case "ConnectionExplanation.explanations":
+		if e.ComplexityRoot.ConnectionExplanation.Explanations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionExplanation.Explanations(childComplexity), true
+	case "ConnectionExplanation.from":
+		if e.ComplexityRoot.ConnectionExplanation.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionExplanation.From(childComplexity), true
+	case "ConnectionExplanation.to":
+		if e.ComplexityRoot.ConnectionExplanation.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConnectionExplanation.To(childComplexity), true
+
 	case "CountBucket.count":
 		if e.ComplexityRoot.CountBucket.Count == nil {
 			break
@@ -622,6 +836,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CountBucket.Key(childComplexity), true
+
+	case "CurrencyTotal.amount":
+		if e.ComplexityRoot.CurrencyTotal.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurrencyTotal.Amount(childComplexity), true
+	case "CurrencyTotal.currency":
+		if e.ComplexityRoot.CurrencyTotal.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurrencyTotal.Currency(childComplexity), true
+	case "CurrencyTotal.fundings":
+		if e.ComplexityRoot.CurrencyTotal.Fundings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurrencyTotal.Fundings(childComplexity), true
+	case "CurrencyTotal.undisclosed":
+		if e.ComplexityRoot.CurrencyTotal.Undisclosed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurrencyTotal.Undisclosed(childComplexity), true
+
+	case "EcosystemStats.investmentProjects":
+		if e.ComplexityRoot.EcosystemStats.InvestmentProjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EcosystemStats.InvestmentProjects(childComplexity), true
+	case "EcosystemStats.strategicInitiatives":
+		if e.ComplexityRoot.EcosystemStats.StrategicInitiatives == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EcosystemStats.StrategicInitiatives(childComplexity), true
+	case "EcosystemStats.walloonActors":
+		if e.ComplexityRoot.EcosystemStats.WalloonActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EcosystemStats.WalloonActors(childComplexity), true
+	case "EcosystemStats.walloonActorsInRdProjects":
+		if e.ComplexityRoot.EcosystemStats.WalloonActorsInRdProjects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EcosystemStats.WalloonActorsInRdProjects(childComplexity), true
 
 	case "Event.confidence":
 		if e.ComplexityRoot.Event.Confidence == nil {
@@ -702,6 +966,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Event.Visited(childComplexity), true
 
+	case "Explanation.kind":
+		if e.ComplexityRoot.Explanation.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Kind(childComplexity), true
+	case "Explanation.path":
+		if e.ComplexityRoot.Explanation.Path == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Path(childComplexity), true
+	case "Explanation.text":
+		if e.ComplexityRoot.Explanation.Text == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Explanation.Text(childComplexity), true
+
 	case "Factor.categories":
 		if e.ComplexityRoot.Factor.Categories == nil {
 			break
@@ -750,6 +1033,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Factor.Type(childComplexity), true
+
+	case "FactorReport.barriers":
+		if e.ComplexityRoot.FactorReport.Barriers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorReport.Barriers(childComplexity), true
+	case "FactorReport.barriersWithoutLever":
+		if e.ComplexityRoot.FactorReport.BarriersWithoutLever == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorReport.BarriersWithoutLever(childComplexity), true
+	case "FactorReport.levers":
+		if e.ComplexityRoot.FactorReport.Levers == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorReport.Levers(childComplexity), true
+	case "FactorReport.rule":
+		if e.ComplexityRoot.FactorReport.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FactorReport.Rule(childComplexity), true
+
+	case "FlowRecipient.actor":
+		if e.ComplexityRoot.FlowRecipient.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlowRecipient.Actor(childComplexity), true
+	case "FlowRecipient.role":
+		if e.ComplexityRoot.FlowRecipient.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FlowRecipient.Role(childComplexity), true
 
 	case "Funding.actor":
 		if e.ComplexityRoot.Funding.Actor == nil {
@@ -842,6 +1163,110 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FundingConnection.TotalCount(childComplexity), true
+
+	case "FundingFlow.amount":
+		if e.ComplexityRoot.FundingFlow.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Amount(childComplexity), true
+	case "FundingFlow.confidence":
+		if e.ComplexityRoot.FundingFlow.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Confidence(childComplexity), true
+	case "FundingFlow.currency":
+		if e.ComplexityRoot.FundingFlow.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Currency(childComplexity), true
+	case "FundingFlow.date":
+		if e.ComplexityRoot.FundingFlow.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Date(childComplexity), true
+	case "FundingFlow.funder":
+		if e.ComplexityRoot.FundingFlow.Funder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Funder(childComplexity), true
+	case "FundingFlow.instrument":
+		if e.ComplexityRoot.FundingFlow.Instrument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Instrument(childComplexity), true
+	case "FundingFlow.project":
+		if e.ComplexityRoot.FundingFlow.Project == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Project(childComplexity), true
+	case "FundingFlow.recipients":
+		if e.ComplexityRoot.FundingFlow.Recipients == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Recipients(childComplexity), true
+	case "FundingFlow.sources":
+		if e.ComplexityRoot.FundingFlow.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Sources(childComplexity), true
+	case "FundingFlow.via":
+		if e.ComplexityRoot.FundingFlow.Via == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlow.Via(childComplexity), true
+
+	case "FundingFlows.actorCount":
+		if e.ComplexityRoot.FundingFlows.ActorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.ActorCount(childComplexity), true
+	case "FundingFlows.flows":
+		if e.ComplexityRoot.FundingFlows.Flows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.Flows(childComplexity), true
+	case "FundingFlows.from":
+		if e.ComplexityRoot.FundingFlows.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.From(childComplexity), true
+	case "FundingFlows.programmes":
+		if e.ComplexityRoot.FundingFlows.Programmes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.Programmes(childComplexity), true
+	case "FundingFlows.projectCount":
+		if e.ComplexityRoot.FundingFlows.ProjectCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.ProjectCount(childComplexity), true
+	case "FundingFlows.totals":
+		if e.ComplexityRoot.FundingFlows.Totals == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.Totals(childComplexity), true
+	case "FundingFlows.undisclosed":
+		if e.ComplexityRoot.FundingFlows.Undisclosed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.Undisclosed(childComplexity), true
 
 	case "FundingProgramme.budget":
 		if e.ComplexityRoot.FundingProgramme.Budget == nil {
@@ -964,6 +1389,208 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.FundingTotals.Total(childComplexity), true
 
+	case "GraphEdge.amount":
+		if e.ComplexityRoot.GraphEdge.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Amount(childComplexity), true
+	case "GraphEdge.confidence":
+		if e.ComplexityRoot.GraphEdge.Confidence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Confidence(childComplexity), true
+	case "GraphEdge.currency":
+		if e.ComplexityRoot.GraphEdge.Currency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Currency(childComplexity), true
+	case "GraphEdge.flow":
+		if e.ComplexityRoot.GraphEdge.Flow == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Flow(childComplexity), true
+	case "GraphEdge.from":
+		if e.ComplexityRoot.GraphEdge.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.From(childComplexity), true
+	case "GraphEdge.id":
+		if e.ComplexityRoot.GraphEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.instrument":
+		if e.ComplexityRoot.GraphEdge.Instrument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Instrument(childComplexity), true
+	case "GraphEdge.properties":
+		if e.ComplexityRoot.GraphEdge.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Properties(childComplexity), true
+	case "GraphEdge.role":
+		if e.ComplexityRoot.GraphEdge.Role == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Role(childComplexity), true
+	case "GraphEdge.sources":
+		if e.ComplexityRoot.GraphEdge.Sources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Sources(childComplexity), true
+	case "GraphEdge.to":
+		if e.ComplexityRoot.GraphEdge.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.To(childComplexity), true
+	case "GraphEdge.type":
+		if e.ComplexityRoot.GraphEdge.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Type(childComplexity), true
+
+	case "GraphNode.depth":
+		if e.ComplexityRoot.GraphNode.Depth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Depth(childComplexity), true
+	case "GraphNode.id":
+		if e.ComplexityRoot.GraphNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.ID(childComplexity), true
+	case "GraphNode.kind":
+		if e.ComplexityRoot.GraphNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Kind(childComplexity), true
+	case "GraphNode.label":
+		if e.ComplexityRoot.GraphNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
+	case "GraphNode.name":
+		if e.ComplexityRoot.GraphNode.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Name(childComplexity), true
+	case "GraphNode.region":
+		if e.ComplexityRoot.GraphNode.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Region(childComplexity), true
+	case "GraphNode.shortName":
+		if e.ComplexityRoot.GraphNode.ShortName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.ShortName(childComplexity), true
+
+	case "HeadlineCount.definition":
+		if e.ComplexityRoot.HeadlineCount.Definition == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.Definition(childComplexity), true
+	case "HeadlineCount.figureId":
+		if e.ComplexityRoot.HeadlineCount.FigureID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.FigureID(childComplexity), true
+	case "HeadlineCount.figureSources":
+		if e.ComplexityRoot.HeadlineCount.FigureSources == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.FigureSources(childComplexity), true
+	case "HeadlineCount.graphCount":
+		if e.ComplexityRoot.HeadlineCount.GraphCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.GraphCount(childComplexity), true
+	case "HeadlineCount.ids":
+		if e.ComplexityRoot.HeadlineCount.Ids == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.Ids(childComplexity), true
+	case "HeadlineCount.label":
+		if e.ComplexityRoot.HeadlineCount.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.Label(childComplexity), true
+	case "HeadlineCount.note":
+		if e.ComplexityRoot.HeadlineCount.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.Note(childComplexity), true
+	case "HeadlineCount.stated":
+		if e.ComplexityRoot.HeadlineCount.Stated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HeadlineCount.Stated(childComplexity), true
+
+	case "Hop.direction":
+		if e.ComplexityRoot.Hop.Direction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Direction(childComplexity), true
+	case "Hop.edge":
+		if e.ComplexityRoot.Hop.Edge == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Edge(childComplexity), true
+	case "Hop.from":
+		if e.ComplexityRoot.Hop.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.From(childComplexity), true
+	case "Hop.properties":
+		if e.ComplexityRoot.Hop.Properties == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Properties(childComplexity), true
+	case "Hop.to":
+		if e.ComplexityRoot.Hop.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.To(childComplexity), true
+	case "Hop.type":
+		if e.ComplexityRoot.Hop.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Hop.Type(childComplexity), true
+
 	case "MoneyBucket.amount":
 		if e.ComplexityRoot.MoneyBucket.Amount == nil {
 			break
@@ -1081,6 +1708,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ParticipationConnection.TotalCount(childComplexity), true
+
+	case "Path.hops":
+		if e.ComplexityRoot.Path.Hops == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Hops(childComplexity), true
+	case "Path.length":
+		if e.ComplexityRoot.Path.Length == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Length(childComplexity), true
+	case "Path.nodes":
+		if e.ComplexityRoot.Path.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Path.Nodes(childComplexity), true
 
 	case "Person.confidence":
 		if e.ComplexityRoot.Person.Confidence == nil {
@@ -1331,6 +1977,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ProjectStats.Total(childComplexity), true
 
+	case "Property.key":
+		if e.ComplexityRoot.Property.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Property.Key(childComplexity), true
+	case "Property.value":
+		if e.ComplexityRoot.Property.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Property.Value(childComplexity), true
+
 	case "Query.actor":
 		if e.ComplexityRoot.Query.Actor == nil {
 			break
@@ -1364,6 +2023,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Actors(childComplexity, args["filter"].(*model.ActorFilter), args["orderBy"].([]*model.ActorOrder), args["first"].(*int), args["after"].(*string)), true
+	case "Query.collaborators":
+		if e.ComplexityRoot.Query.Collaborators == nil {
+			break
+		}
+
+		args, err := ec.field_Query_collaborators_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Collaborators(childComplexity, args["id"].(string), args["first"].(*int)), true
+	case "Query.connection":
+		if e.ComplexityRoot.Query.Connection == nil {
+			break
+		}
+
+		args, err := ec.field_Query_connection_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Connection(childComplexity, args["from"].(string), args["to"].(string)), true
+	case "Query.ecosystemStats":
+		if e.ComplexityRoot.Query.EcosystemStats == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.EcosystemStats(childComplexity), true
 	case "Query.event":
 		if e.ComplexityRoot.Query.Event == nil {
 			break
@@ -1381,6 +2068,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Events(childComplexity), true
+	case "Query.factors":
+		if e.ComplexityRoot.Query.Factors == nil {
+			break
+		}
+
+		args, err := ec.field_Query_factors_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Factors(childComplexity, args["topic"].(*string), args["category"].(*model.FactorCategory)), true
+	case "Query.fundingFlows":
+		if e.ComplexityRoot.Query.FundingFlows == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fundingFlows_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FundingFlows(childComplexity, args["from"].(*string), args["stage"].(*model.StageCode)), true
 	case "Query.fundingTotals":
 		if e.ComplexityRoot.Query.FundingTotals == nil {
 			break
@@ -1393,6 +2102,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.FundingTotals(childComplexity, args["filter"].(*model.FundingFilter)), true
 
+	case "Query.neighbourhood":
+		if e.ComplexityRoot.Query.Neighbourhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighbourhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["depth"].(*int), args["relationshipTypes"].([]model.RelationshipType), args["limit"].(*int)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1482,6 +2202,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["types"].([]model.SearchType), args["first"].(*int)), true
+	case "Query.shortestPaths":
+		if e.ComplexityRoot.Query.ShortestPaths == nil {
+			break
+		}
+
+		args, err := ec.field_Query_shortestPaths_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationshipTypes"].([]model.RelationshipType), args["k"].(*int)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -1510,6 +2241,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Stage(childComplexity, args["code"].(model.StageCode)), true
+	case "Query.stageCoverage":
+		if e.ComplexityRoot.Query.StageCoverage == nil {
+			break
+		}
+
+		args, err := ec.field_Query_stageCoverage_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.StageCoverage(childComplexity, args["region"].(*model.Region)), true
 	case "Query.stages":
 		if e.ComplexityRoot.Query.Stages == nil {
 			break
@@ -1589,6 +2331,74 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Source.URL(childComplexity), true
 
+	case "StageActor.actor":
+		if e.ComplexityRoot.StageActor.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageActor.Actor(childComplexity), true
+	case "StageActor.direct":
+		if e.ComplexityRoot.StageActor.Direct == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageActor.Direct(childComplexity), true
+	case "StageActor.through":
+		if e.ComplexityRoot.StageActor.Through == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageActor.Through(childComplexity), true
+
+	case "StageCoverage.actorCount":
+		if e.ComplexityRoot.StageCoverage.ActorCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.ActorCount(childComplexity), true
+	case "StageCoverage.actors":
+		if e.ComplexityRoot.StageCoverage.Actors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.Actors(childComplexity), true
+	case "StageCoverage.directActors":
+		if e.ComplexityRoot.StageCoverage.DirectActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.DirectActors(childComplexity), true
+	case "StageCoverage.gap":
+		if e.ComplexityRoot.StageCoverage.Gap == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.Gap(childComplexity), true
+	case "StageCoverage.projectActors":
+		if e.ComplexityRoot.StageCoverage.ProjectActors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.ProjectActors(childComplexity), true
+	case "StageCoverage.projectCount":
+		if e.ComplexityRoot.StageCoverage.ProjectCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.ProjectCount(childComplexity), true
+	case "StageCoverage.projects":
+		if e.ComplexityRoot.StageCoverage.Projects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.Projects(childComplexity), true
+	case "StageCoverage.stage":
+		if e.ComplexityRoot.StageCoverage.Stage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StageCoverage.Stage(childComplexity), true
+
 	case "StageLink.flow":
 		if e.ComplexityRoot.StageLink.Flow == nil {
 			break
@@ -1601,6 +2411,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StageLink.Stage(childComplexity), true
+
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
 	case "Topic.confidence":
 		if e.ComplexityRoot.Topic.Confidence == nil {
@@ -2622,6 +3451,445 @@ type Query {
   projectStats("Count only projects matching this." filter: ProjectFilter): ProjectStats!
   "Funding totals for dashboards."
   fundingTotals("Count only fundings matching this." filter: FundingFilter): FundingTotals!
+
+  # -------------------------------------------------------------------------------------------
+  # Relationship queries for researchers (issue 5): neighbourhoods, paths, why two actors are
+  # connected, collaborators, funding flows, stage coverage, barriers and levers, headline
+  # counts. Each is answered by one bounded Cypher statement (internal/neo4jstore/relations.go);
+  # their types follow the Query type.
+  # -------------------------------------------------------------------------------------------
+
+  """
+  The neighbourhood of a node, ready to draw: the nodes within ` + "`" + `depth` + "`" + ` hops (walking
+  relationships in either direction) and the relationships among them. The walk stops at
+  ` + "`" + `limit` + "`" + ` nodes; ` + "`" + `truncated` + "`" + ` then says that some were left out. Unknown id: NOT_FOUND.
+  """
+  neighbourhood(
+    "The id of the node at the centre."
+    id: ID!
+    "How many hops to walk, 1 to 3."
+    depth: Int = 1
+    "Only walk and return these relationship types (default: all)."
+    relationshipTypes: [RelationshipType!]
+    "The most nodes to return, the centre included: 1 to 500. At most 3 × limit relationships are returned."
+    limit: Int = 100
+  ): Subgraph!
+
+  """
+  The ` + "`" + `k` + "`" + ` shortest paths between two nodes, shortest first, walking relationships in either
+  direction, at most ` + "`" + `maxHops` + "`" + ` long, never through the same node twice. An empty list when
+  none is that short; when more paths tie in length than ` + "`" + `k` + "`" + ` leaves room for, which of them
+  come back is up to Neo4j. Unknown id: NOT_FOUND.
+  """
+  shortestPaths(
+    "The id of the node the paths start from."
+    from: ID!
+    "The id of the node the paths end at (not ` + "`" + `from` + "`" + `)."
+    to: ID!
+    "The longest path considered, in hops: 1 to 6."
+    maxHops: Int = 4
+    "Only walk these relationship types (default: all)."
+    relationshipTypes: [RelationshipType!]
+    "How many paths, 1 to 10."
+    k: Int = 3
+  ): [Path!]!
+
+  """
+  Why two nodes (usually two actors) are connected: explanations in plain English, each with
+  the path behind it, most telling first. Ranking: a direct relationship, then a shared
+  project, a shared parent organisation or cluster, a shared event, a shared value-chain stage,
+  a link through funding (a programme, its sub-programmes and managers), then any other short
+  path; shorter paths first within a kind. At most 10 explanations, paths of at most 5 hops.
+  Unknown id: NOT_FOUND.
+  """
+  connection(
+    "The id of the first node."
+    from: ID!
+    "The id of the second node (not ` + "`" + `from` + "`" + `)."
+    to: ID!
+  ): ConnectionExplanation!
+
+  """
+  The actors that share at least one project with an actor — "works with" is derived here,
+  never stored. Heaviest first: ` + "`" + `weight` + "`" + ` = shared projects + 0.5 × shared value-chain stages.
+  Unknown actor id: NOT_FOUND.
+  """
+  collaborators(
+    "The actor's id."
+    id: ID!
+    "How many collaborators (default 20, at most 500)."
+    first: Int = 20
+  ): [Collaborator!]!
+
+  """
+  Money flowing from a funder or programme to projects and the actors taking part in them.
+  From a programme, its sub-programmes (PART_OF, any depth up to 5) are followed too; from an
+  actor, its own fundings and those of the programmes it manages (and their sub-programmes).
+  Totals are per currency, never added across currencies; fundings without a public amount
+  are counted apart (` + "`" + `undisclosed` + "`" + `). Unknown ` + "`" + `from` + "`" + `: NOT_FOUND.
+  """
+  fundingFlows(
+    "The funder actor or programme the money comes from (default: every funder)."
+    from: ID
+    "Only flows to projects that target this stage."
+    stage: StageCode
+  ): FundingFlows!
+
+  """
+  The ten value-chain stages in chain order, with the actors and projects working in each.
+  An actor counts in a stage directly (ACTIVE_IN) or through a project it takes part in that
+  targets the stage; both are counted apart. ` + "`" + `gap` + "`" + ` marks a stage with no actor at all.
+  """
+  stageCoverage(
+    "Only actors of this region (default: every actor). Projects have no region and are never filtered."
+    region: Region
+  ): [StageCoverage!]!
+
+  """
+  Barriers and levers from the workshops, and the barriers no lever answers. Rule: a barrier is
+  *without lever* when no lever of the same topic is filed under any of the barrier's
+  categories; with ` + "`" + `category` + "`" + `, when its topic has no lever filed under that category.
+  Unknown topic: NOT_FOUND.
+  """
+  factors(
+    "Only factors of this topic (by id)."
+    topic: ID
+    "Only factors filed under this category."
+    category: FactorCategory
+  ): FactorReport!
+
+  "Headline counts of the graph next to the figures the brochure states (40 / 20 / 7 / 1)."
+  ecosystemStats: EcosystemStats!
+}
+
+# ---------------------------------------------------------------------------------------------
+# Types of the relationship queries (issue 5).
+# ---------------------------------------------------------------------------------------------
+
+"The relationship types of the model (docs/model.md), the only ones the graph queries walk."
+enum RelationshipType {
+  "(Actor)-[:PARTICIPATES_IN {role}]->(Project)"
+  PARTICIPATES_IN
+  "(Actor)-[:MANAGES]->(FundingProgramme)"
+  MANAGES
+  "(FundingProgramme|Actor)-[:FUNDS {amount, currency, instrument, date}]->(Project)"
+  FUNDS
+  "(FundingProgramme)-[:PART_OF]->(FundingProgramme), (Actor)-[:PART_OF]->(Actor), (Event)-[:PART_OF]->(Project)"
+  PART_OF
+  "(Actor)-[:ACTIVE_IN]->(ValueChainStage)"
+  ACTIVE_IN
+  "(Project)-[:TARGETS]->(ValueChainStage)"
+  TARGETS
+  "(ValueChainStage)-[:NEXT {flow}]->(ValueChainStage)"
+  NEXT
+  "(Actor)-[:MEMBER_OF]->(Actor): a member of a cluster."
+  MEMBER_OF
+  "(Actor)-[:SUPPORTS]->(Actor|Project)"
+  SUPPORTS
+  "(Actor)-[:ORGANISED]->(Event)"
+  ORGANISED
+  "(Event|Project)-[:ADDRESSES]->(Topic)"
+  ADDRESSES
+  "(Topic)-[:HAS_FACTOR]->(Factor)"
+  HAS_FACTOR
+  "(Factor)-[:CONCERNS]->(ValueChainStage)"
+  CONCERNS
+  "(Actor)-[:VISITED]->(Event): the actor's site was visited during the event."
+  VISITED
+  "(Actor)-[:ATTENDED]->(Event)"
+  ATTENDED
+  "(Person)-[:CONTACT_FOR]->(Actor|Project)"
+  CONTACT_FOR
+  "(Person)-[:WORKS_FOR]->(Actor)"
+  WORKS_FOR
+  "(Figure)-[:DESCRIBES]->(Project|Actor|FundingProgramme)"
+  DESCRIBES
+}
+
+"A node as a graph drawing needs it."
+type GraphNode {
+  "The node's id (its slug)."
+  id: ID!
+  "Its type: Actor, Project, FundingProgramme, ValueChainStage, Topic, Factor, Event, Person, Source or Figure."
+  label: String!
+  "Its name (a factor's text)."
+  name: String!
+  "A short name, when the node has one (UNamur, ULB, CRM)."
+  shortName: String
+  "The kind of an actor; null for other nodes."
+  kind: ActorKind
+  "The region of an actor, when known; null for other nodes."
+  region: Region
+  "Hops from the centre, in a neighbourhood; null elsewhere."
+  depth: Int
+}
+
+"A property of a relationship, as text."
+type Property {
+  "The property's name."
+  key: String!
+  "Its value as text (lists joined with ` + "`" + `, ` + "`" + `)."
+  value: String!
+}
+
+"A relationship as a graph drawing needs it, in its stored direction."
+type GraphEdge {
+  "A stable id: ` + "`" + `from|TYPE|to` + "`" + `."
+  id: ID!
+  "The relationship type."
+  type: RelationshipType!
+  "The id of the node it starts from."
+  from: ID!
+  "The id of the node it points to."
+  to: ID!
+  "PARTICIPATES_IN: the actor's role."
+  role: ParticipationRole
+  "FUNDS: the amount, when public."
+  amount: Float
+  "FUNDS: the ISO 4217 currency of ` + "`" + `amount` + "`" + `."
+  currency: String
+  "FUNDS: how the money is given."
+  instrument: FundingInstrument
+  "NEXT: forward or circular."
+  flow: StageFlow
+  "SOURCED or INFERRED."
+  confidence: Confidence!
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `."
+  sources: [String!]!
+  "Every property but ` + "`" + `sources` + "`" + `, as text."
+  properties: [Property!]!
+}
+
+"Nodes and the relationships among them."
+type Subgraph {
+  "The nodes, the centre first, then by distance and name."
+  nodes: [GraphNode!]!
+  "The relationships among the nodes, by id."
+  edges: [GraphEdge!]!
+  "True when ` + "`" + `limit` + "`" + ` stopped the walk: some nodes or relationships within reach are not returned."
+  truncated: Boolean!
+}
+
+"Which way a hop walks its relationship."
+enum Direction {
+  "The hop walks the relationship in its stored direction."
+  FORWARD
+  "The hop walks the relationship against its stored direction."
+  BACKWARD
+}
+
+"One step of a path."
+type Hop {
+  "The relationship type."
+  type: RelationshipType!
+  "FORWARD when the relationship points from ` + "`" + `from` + "`" + ` to ` + "`" + `to` + "`" + ` as stored, BACKWARD otherwise."
+  direction: Direction!
+  "The id of the node this step leaves (walking from the path's start to its end)."
+  from: ID!
+  "The id of the node this step reaches."
+  to: ID!
+  "The relationship's properties but ` + "`" + `sources` + "`" + `, as text (the same as ` + "`" + `edge.properties` + "`" + `)."
+  properties: [Property!]!
+  "The relationship itself, in its stored direction, with its properties."
+  edge: GraphEdge!
+}
+
+"A path between two nodes."
+type Path {
+  "The number of hops."
+  length: Int!
+  "The nodes in walking order, from the start to the end."
+  nodes: [GraphNode!]!
+  "The hops in walking order (one fewer than the nodes)."
+  hops: [Hop!]!
+}
+
+"What an explanation rests on, from the most to the least telling."
+enum ExplanationKind {
+  "A relationship between the two."
+  DIRECT
+  "Both take part in the same project."
+  SHARED_PROJECT
+  "Both are part of, or members of, the same organisation or cluster."
+  SHARED_ORGANISATION
+  "Both organised, hosted or attended the same event."
+  SHARED_EVENT
+  "Both work in the same value-chain stage, directly or through their projects."
+  SHARED_STAGE
+  "Linked through funding: programmes, their sub-programmes, managers and funded projects."
+  FUNDING
+  "Any other short path."
+  OTHER
+}
+
+"One reason two nodes are connected."
+type Explanation {
+  "What the explanation rests on."
+  kind: ExplanationKind!
+  "The explanation in plain English."
+  text: String!
+  "The path behind it."
+  path: Path!
+}
+
+"Why two nodes are connected."
+type ConnectionExplanation {
+  "The first node."
+  from: GraphNode!
+  "The second node."
+  to: GraphNode!
+  "True when at least one explanation was found."
+  connected: Boolean!
+  "The explanations, most telling first (see ` + "`" + `Query.connection` + "`" + `)."
+  explanations: [Explanation!]!
+}
+
+"An actor that shares projects with another."
+type Collaborator {
+  "The collaborating actor."
+  actor: Actor!
+  "The projects both take part in, by name."
+  sharedProjects: [Project!]!
+  "The value-chain stages both work in (directly or through any of their projects), in chain order."
+  sharedStages: [ValueChainStage!]!
+  "Shared projects + 0.5 × shared stages."
+  weight: Float!
+}
+
+"An actor taking part in a funded project."
+type FlowRecipient {
+  "The actor."
+  actor: Actor!
+  "Its role in the project."
+  role: ParticipationRole
+}
+
+"One funding relationship in a flow."
+type FundingFlow {
+  "The funder of this relationship: a programme or an actor."
+  funder: GraphNode!
+  "The programmes the money comes down through, from ` + "`" + `from` + "`" + ` to ` + "`" + `funder` + "`" + ` (both included); just the funder when ` + "`" + `from` + "`" + ` is not given."
+  via: [GraphNode!]!
+  "The funded project."
+  project: Project!
+  "The amount, when public."
+  amount: Float
+  "The ISO 4217 currency, when recorded."
+  currency: String
+  "How the money is given."
+  instrument: FundingInstrument
+  "When it was granted."
+  date: Date
+  "SOURCED or INFERRED."
+  confidence: Confidence!
+  "Source references of the funding relationship."
+  sources: [String!]!
+  "The actors taking part in the project, coordinator first."
+  recipients: [FlowRecipient!]!
+}
+
+"The money of a set of fundings in one currency."
+type CurrencyTotal {
+  "ISO 4217 currency; XXX when the funding records none."
+  currency: String!
+  "Sum of the public amounts."
+  amount: Float!
+  "How many fundings."
+  fundings: Int!
+  "How many of them have no public amount (not in ` + "`" + `amount` + "`" + `)."
+  undisclosed: Int!
+}
+
+"Where the money of a funder or programme goes."
+type FundingFlows {
+  "The funder or programme asked for; null when every funder is."
+  from: GraphNode
+  "The programmes the money flows through: ` + "`" + `from` + "`" + ` and its sub-programmes, or the programmes an actor manages and theirs."
+  programmes: [FundingProgramme!]!
+  "One flow per funding relationship: largest public amount first, then by project name."
+  flows: [FundingFlow!]!
+  "Totals per currency."
+  totals: [CurrencyTotal!]!
+  "How many fundings have no public amount."
+  undisclosed: Int!
+  "How many distinct projects receive money."
+  projectCount: Int!
+  "How many distinct actors take part in those projects."
+  actorCount: Int!
+}
+
+"An actor counted in a stage."
+type StageActor {
+  "The actor."
+  actor: Actor!
+  "True when the actor is ACTIVE_IN the stage itself."
+  direct: Boolean!
+  "The projects through which it works in the stage (projects it takes part in that target the stage)."
+  through: [Project!]!
+}
+
+"Who works in one value-chain stage."
+type StageCoverage {
+  "The stage."
+  stage: ValueChainStage!
+  "Actors ACTIVE_IN the stage."
+  directActors: Int!
+  "Actors taking part in a project that targets the stage."
+  projectActors: Int!
+  "Distinct actors either way."
+  actorCount: Int!
+  "Projects that target the stage."
+  projectCount: Int!
+  "True when no actor works in the stage, directly or through a project."
+  gap: Boolean!
+  "The actors, by name."
+  actors: [StageActor!]!
+  "The projects that target the stage, by name."
+  projects: [Project!]!
+}
+
+"Barriers, levers, and the barriers no lever answers."
+type FactorReport {
+  "The barriers, by topic then text."
+  barriers: [Factor!]!
+  "The levers, by topic then text."
+  levers: [Factor!]!
+  "The barriers whose topic has no lever in the same category (the rule is in ` + "`" + `rule` + "`" + `)."
+  barriersWithoutLever: [Factor!]!
+  "The rule behind ` + "`" + `barriersWithoutLever` + "`" + `, in words."
+  rule: String!
+}
+
+"A headline count of the graph next to the figure a source states."
+type HeadlineCount {
+  "What is counted."
+  label: String!
+  "How the graph count is computed."
+  definition: String!
+  "The count in the graph."
+  graphCount: Int!
+  "The figure the source states (null if the Figure node is missing)."
+  stated: Float
+  "The id of the Figure node holding the stated figure."
+  figureId: ID!
+  "The Figure's sources."
+  figureSources: [String!]!
+  "The Figure's note (` + "`" + `about` + "`" + `), discrepancies included."
+  note: String
+  "The ids of what was counted, sorted."
+  ids: [ID!]!
+}
+
+"The brochure's headline figures (40 / 20 / 7 / 1) next to the graph's own counts."
+type EcosystemStats {
+  "Walloon players active in the battery value chain (brochure: 40)."
+  walloonActors: HeadlineCount!
+  "Walloon players active in regional and European R&D projects (brochure: 20)."
+  walloonActorsInRdProjects: HeadlineCount!
+  "Investment projects selected by the Wallonie Entreprendre call (brochure: 7)."
+  investmentProjects: HeadlineCount!
+  "Strategic Innovation Initiatives related to the battery value chain (brochure: 1)."
+  strategicInitiatives: HeadlineCount!
 }
 `, BuiltIn: false},
 }
@@ -2719,6 +3987,34 @@ func (ec *executionContext) childFields_ActorStats(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ActorStats", field.Name)
 }
 
+func (ec *executionContext) childFields_Collaborator(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_Collaborator_actor(ctx, field)
+	case "sharedProjects":
+		return ec.fieldContext_Collaborator_sharedProjects(ctx, field)
+	case "sharedStages":
+		return ec.fieldContext_Collaborator_sharedStages(ctx, field)
+	case "weight":
+		return ec.fieldContext_Collaborator_weight(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Collaborator", field.Name)
+}
+
+func (ec *executionContext) childFields_ConnectionExplanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_ConnectionExplanation_from(ctx, field)
+	case "to":
+		return ec.fieldContext_ConnectionExplanation_to(ctx, field)
+	case "connected":
+		return ec.fieldContext_ConnectionExplanation_connected(ctx, field)
+	case "explanations":
+		return ec.fieldContext_ConnectionExplanation_explanations(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConnectionExplanation", field.Name)
+}
+
 func (ec *executionContext) childFields_CountBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "key":
@@ -2727,6 +4023,34 @@ func (ec *executionContext) childFields_CountBucket(ctx context.Context, field g
 		return ec.fieldContext_CountBucket_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CountBucket", field.Name)
+}
+
+func (ec *executionContext) childFields_CurrencyTotal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "currency":
+		return ec.fieldContext_CurrencyTotal_currency(ctx, field)
+	case "amount":
+		return ec.fieldContext_CurrencyTotal_amount(ctx, field)
+	case "fundings":
+		return ec.fieldContext_CurrencyTotal_fundings(ctx, field)
+	case "undisclosed":
+		return ec.fieldContext_CurrencyTotal_undisclosed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CurrencyTotal", field.Name)
+}
+
+func (ec *executionContext) childFields_EcosystemStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "walloonActors":
+		return ec.fieldContext_EcosystemStats_walloonActors(ctx, field)
+	case "walloonActorsInRdProjects":
+		return ec.fieldContext_EcosystemStats_walloonActorsInRdProjects(ctx, field)
+	case "investmentProjects":
+		return ec.fieldContext_EcosystemStats_investmentProjects(ctx, field)
+	case "strategicInitiatives":
+		return ec.fieldContext_EcosystemStats_strategicInitiatives(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EcosystemStats", field.Name)
 }
 
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2761,6 +4085,18 @@ func (ec *executionContext) childFields_Event(ctx context.Context, field graphql
 	return nil, fmt.Errorf("no field named %q was found under type Event", field.Name)
 }
 
+func (ec *executionContext) childFields_Explanation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_Explanation_kind(ctx, field)
+	case "text":
+		return ec.fieldContext_Explanation_text(ctx, field)
+	case "path":
+		return ec.fieldContext_Explanation_path(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Explanation", field.Name)
+}
+
 func (ec *executionContext) childFields_Factor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2781,6 +4117,30 @@ func (ec *executionContext) childFields_Factor(ctx context.Context, field graphq
 		return ec.fieldContext_Factor_stages(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Factor", field.Name)
+}
+
+func (ec *executionContext) childFields_FactorReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "barriers":
+		return ec.fieldContext_FactorReport_barriers(ctx, field)
+	case "levers":
+		return ec.fieldContext_FactorReport_levers(ctx, field)
+	case "barriersWithoutLever":
+		return ec.fieldContext_FactorReport_barriersWithoutLever(ctx, field)
+	case "rule":
+		return ec.fieldContext_FactorReport_rule(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FactorReport", field.Name)
+}
+
+func (ec *executionContext) childFields_FlowRecipient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_FlowRecipient_actor(ctx, field)
+	case "role":
+		return ec.fieldContext_FlowRecipient_role(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FlowRecipient", field.Name)
 }
 
 func (ec *executionContext) childFields_Funding(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2823,6 +4183,52 @@ func (ec *executionContext) childFields_FundingConnection(ctx context.Context, f
 		return ec.fieldContext_FundingConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FundingConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingFlow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "funder":
+		return ec.fieldContext_FundingFlow_funder(ctx, field)
+	case "via":
+		return ec.fieldContext_FundingFlow_via(ctx, field)
+	case "project":
+		return ec.fieldContext_FundingFlow_project(ctx, field)
+	case "amount":
+		return ec.fieldContext_FundingFlow_amount(ctx, field)
+	case "currency":
+		return ec.fieldContext_FundingFlow_currency(ctx, field)
+	case "instrument":
+		return ec.fieldContext_FundingFlow_instrument(ctx, field)
+	case "date":
+		return ec.fieldContext_FundingFlow_date(ctx, field)
+	case "confidence":
+		return ec.fieldContext_FundingFlow_confidence(ctx, field)
+	case "sources":
+		return ec.fieldContext_FundingFlow_sources(ctx, field)
+	case "recipients":
+		return ec.fieldContext_FundingFlow_recipients(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingFlow", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingFlows(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_FundingFlows_from(ctx, field)
+	case "programmes":
+		return ec.fieldContext_FundingFlows_programmes(ctx, field)
+	case "flows":
+		return ec.fieldContext_FundingFlows_flows(ctx, field)
+	case "totals":
+		return ec.fieldContext_FundingFlows_totals(ctx, field)
+	case "undisclosed":
+		return ec.fieldContext_FundingFlows_undisclosed(ctx, field)
+	case "projectCount":
+		return ec.fieldContext_FundingFlows_projectCount(ctx, field)
+	case "actorCount":
+		return ec.fieldContext_FundingFlows_actorCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingFlows", field.Name)
 }
 
 func (ec *executionContext) childFields_FundingProgramme(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2873,6 +4279,96 @@ func (ec *executionContext) childFields_FundingTotals(ctx context.Context, field
 		return ec.fieldContext_FundingTotals_byStage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type FundingTotals", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphEdge_id(ctx, field)
+	case "type":
+		return ec.fieldContext_GraphEdge_type(ctx, field)
+	case "from":
+		return ec.fieldContext_GraphEdge_from(ctx, field)
+	case "to":
+		return ec.fieldContext_GraphEdge_to(ctx, field)
+	case "role":
+		return ec.fieldContext_GraphEdge_role(ctx, field)
+	case "amount":
+		return ec.fieldContext_GraphEdge_amount(ctx, field)
+	case "currency":
+		return ec.fieldContext_GraphEdge_currency(ctx, field)
+	case "instrument":
+		return ec.fieldContext_GraphEdge_instrument(ctx, field)
+	case "flow":
+		return ec.fieldContext_GraphEdge_flow(ctx, field)
+	case "confidence":
+		return ec.fieldContext_GraphEdge_confidence(ctx, field)
+	case "sources":
+		return ec.fieldContext_GraphEdge_sources(ctx, field)
+	case "properties":
+		return ec.fieldContext_GraphEdge_properties(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphNode_id(ctx, field)
+	case "label":
+		return ec.fieldContext_GraphNode_label(ctx, field)
+	case "name":
+		return ec.fieldContext_GraphNode_name(ctx, field)
+	case "shortName":
+		return ec.fieldContext_GraphNode_shortName(ctx, field)
+	case "kind":
+		return ec.fieldContext_GraphNode_kind(ctx, field)
+	case "region":
+		return ec.fieldContext_GraphNode_region(ctx, field)
+	case "depth":
+		return ec.fieldContext_GraphNode_depth(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
+}
+
+func (ec *executionContext) childFields_HeadlineCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "label":
+		return ec.fieldContext_HeadlineCount_label(ctx, field)
+	case "definition":
+		return ec.fieldContext_HeadlineCount_definition(ctx, field)
+	case "graphCount":
+		return ec.fieldContext_HeadlineCount_graphCount(ctx, field)
+	case "stated":
+		return ec.fieldContext_HeadlineCount_stated(ctx, field)
+	case "figureId":
+		return ec.fieldContext_HeadlineCount_figureId(ctx, field)
+	case "figureSources":
+		return ec.fieldContext_HeadlineCount_figureSources(ctx, field)
+	case "note":
+		return ec.fieldContext_HeadlineCount_note(ctx, field)
+	case "ids":
+		return ec.fieldContext_HeadlineCount_ids(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HeadlineCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Hop(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "type":
+		return ec.fieldContext_Hop_type(ctx, field)
+	case "direction":
+		return ec.fieldContext_Hop_direction(ctx, field)
+	case "from":
+		return ec.fieldContext_Hop_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Hop_to(ctx, field)
+	case "properties":
+		return ec.fieldContext_Hop_properties(ctx, field)
+	case "edge":
+		return ec.fieldContext_Hop_edge(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Hop", field.Name)
 }
 
 func (ec *executionContext) childFields_MoneyBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2935,6 +4431,18 @@ func (ec *executionContext) childFields_ParticipationConnection(ctx context.Cont
 		return ec.fieldContext_ParticipationConnection_pageInfo(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ParticipationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "length":
+		return ec.fieldContext_Path_length(ctx, field)
+	case "nodes":
+		return ec.fieldContext_Path_nodes(ctx, field)
+	case "hops":
+		return ec.fieldContext_Path_hops(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3045,6 +4553,16 @@ func (ec *executionContext) childFields_ProjectStats(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type ProjectStats", field.Name)
 }
 
+func (ec *executionContext) childFields_Property(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_Property_key(ctx, field)
+	case "value":
+		return ec.fieldContext_Property_value(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Property", field.Name)
+}
+
 func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "score":
@@ -3073,6 +4591,40 @@ func (ec *executionContext) childFields_Source(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Source", field.Name)
 }
 
+func (ec *executionContext) childFields_StageActor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "actor":
+		return ec.fieldContext_StageActor_actor(ctx, field)
+	case "direct":
+		return ec.fieldContext_StageActor_direct(ctx, field)
+	case "through":
+		return ec.fieldContext_StageActor_through(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StageActor", field.Name)
+}
+
+func (ec *executionContext) childFields_StageCoverage(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "stage":
+		return ec.fieldContext_StageCoverage_stage(ctx, field)
+	case "directActors":
+		return ec.fieldContext_StageCoverage_directActors(ctx, field)
+	case "projectActors":
+		return ec.fieldContext_StageCoverage_projectActors(ctx, field)
+	case "actorCount":
+		return ec.fieldContext_StageCoverage_actorCount(ctx, field)
+	case "projectCount":
+		return ec.fieldContext_StageCoverage_projectCount(ctx, field)
+	case "gap":
+		return ec.fieldContext_StageCoverage_gap(ctx, field)
+	case "actors":
+		return ec.fieldContext_StageCoverage_actors(ctx, field)
+	case "projects":
+		return ec.fieldContext_StageCoverage_projects(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StageCoverage", field.Name)
+}
+
 func (ec *executionContext) childFields_StageLink(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "flow":
@@ -3081,6 +4633,18 @@ func (ec *executionContext) childFields_StageLink(ctx context.Context, field gra
 		return ec.fieldContext_StageLink_stage(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type StageLink", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
 
 func (ec *executionContext) childFields_Topic(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3453,6 +5017,50 @@ func (ec *executionContext) field_Query_actors_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_collaborators_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_connection_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_event_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3467,6 +5075,50 @@ func (ec *executionContext) field_Query_event_args(ctx context.Context, rawArgs 
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_factors_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "topic",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["topic"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "category",
+		func(ctx context.Context, v any) (*model.FactorCategory, error) {
+			return ec.unmarshalOFactorCategory2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorCategory(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["category"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fundingFlows_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "stage",
+		func(ctx context.Context, v any) (*model.StageCode, error) {
+			return ec.unmarshalOStageCode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCode(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["stage"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_fundingTotals_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3478,6 +5130,44 @@ func (ec *executionContext) field_Query_fundingTotals_args(ctx context.Context, 
 		return nil, err
 	}
 	args["filter"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_neighbourhood_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "depth",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["depth"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "limit",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["limit"] = arg3
 	return args, nil
 }
 
@@ -3619,6 +5309,52 @@ func (ec *executionContext) field_Query_search_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "k",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["k"] = arg4
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_source_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3630,6 +5366,20 @@ func (ec *executionContext) field_Query_source_args(ctx context.Context, rawArgs
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_stageCoverage_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "region",
+		func(ctx context.Context, v any) (*model.Region, error) {
+			return ec.unmarshalORegion2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRegion(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["region"] = arg0
 	return args, nil
 }
 
@@ -4699,6 +6449,244 @@ func (ec *executionContext) fieldContext_ActorStats_byStage(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Collaborator_actor(ctx context.Context, field graphql.CollectedField, obj *model.Collaborator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collaborator_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collaborator_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collaborator",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collaborator_sharedProjects(ctx context.Context, field graphql.CollectedField, obj *model.Collaborator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collaborator_sharedProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedProjects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collaborator_sharedProjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collaborator",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collaborator_sharedStages(ctx context.Context, field graphql.CollectedField, obj *model.Collaborator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collaborator_sharedStages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SharedStages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ValueChainStage) graphql.Marshaler {
+			return ec.marshalNValueChainStage2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐValueChainStageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collaborator_sharedStages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Collaborator",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ValueChainStage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Collaborator_weight(ctx context.Context, field graphql.CollectedField, obj *model.Collaborator) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Collaborator_weight(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weight, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Collaborator_weight(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Collaborator", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _ConnectionExplanation_from(ctx context.Context, field graphql.CollectedField, obj *model.ConnectionExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectionExplanation_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectionExplanation_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConnectionExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConnectionExplanation_to(ctx context.Context, field graphql.CollectedField, obj *model.ConnectionExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectionExplanation_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectionExplanation_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConnectionExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConnectionExplanation_connected(ctx context.Context, field graphql.CollectedField, obj *model.ConnectionExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectionExplanation_connected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Connected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectionExplanation_connected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConnectionExplanation", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _ConnectionExplanation_explanations(ctx context.Context, field graphql.CollectedField, obj *model.ConnectionExplanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConnectionExplanation_explanations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Explanations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Explanation) graphql.Marshaler {
+			return ec.marshalNExplanation2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐExplanationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConnectionExplanation_explanations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConnectionExplanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Explanation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CountBucket_key(ctx context.Context, field graphql.CollectedField, obj *model.CountBucket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -4743,6 +6731,226 @@ func (ec *executionContext) _CountBucket_count(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_CountBucket_count(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CountBucket", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CurrencyTotal_currency(ctx context.Context, field graphql.CollectedField, obj *model.CurrencyTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurrencyTotal_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurrencyTotal_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurrencyTotal", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CurrencyTotal_amount(ctx context.Context, field graphql.CollectedField, obj *model.CurrencyTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurrencyTotal_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurrencyTotal_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurrencyTotal", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _CurrencyTotal_fundings(ctx context.Context, field graphql.CollectedField, obj *model.CurrencyTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurrencyTotal_fundings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fundings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurrencyTotal_fundings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurrencyTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _CurrencyTotal_undisclosed(ctx context.Context, field graphql.CollectedField, obj *model.CurrencyTotal) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CurrencyTotal_undisclosed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Undisclosed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CurrencyTotal_undisclosed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CurrencyTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _EcosystemStats_walloonActors(ctx context.Context, field graphql.CollectedField, obj *model.EcosystemStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EcosystemStats_walloonActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WalloonActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.HeadlineCount) graphql.Marshaler {
+			return ec.marshalNHeadlineCount2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHeadlineCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EcosystemStats_walloonActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EcosystemStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HeadlineCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EcosystemStats_walloonActorsInRdProjects(ctx context.Context, field graphql.CollectedField, obj *model.EcosystemStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EcosystemStats_walloonActorsInRdProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WalloonActorsInRdProjects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.HeadlineCount) graphql.Marshaler {
+			return ec.marshalNHeadlineCount2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHeadlineCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EcosystemStats_walloonActorsInRdProjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EcosystemStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HeadlineCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EcosystemStats_investmentProjects(ctx context.Context, field graphql.CollectedField, obj *model.EcosystemStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EcosystemStats_investmentProjects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvestmentProjects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.HeadlineCount) graphql.Marshaler {
+			return ec.marshalNHeadlineCount2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHeadlineCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EcosystemStats_investmentProjects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EcosystemStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HeadlineCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _EcosystemStats_strategicInitiatives(ctx context.Context, field graphql.CollectedField, obj *model.EcosystemStats) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EcosystemStats_strategicInitiatives(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StrategicInitiatives, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.HeadlineCount) graphql.Marshaler {
+			return ec.marshalNHeadlineCount2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHeadlineCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EcosystemStats_strategicInitiatives(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EcosystemStats",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HeadlineCount(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *model.Event) (ret graphql.Marshaler) {
@@ -5080,6 +7288,84 @@ func (ec *executionContext) fieldContext_Event_topics(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Explanation_kind(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ExplanationKind) graphql.Marshaler {
+			return ec.marshalNExplanationKind2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐExplanationKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, errors.New("field of type ExplanationKind does not have child fields"))
+}
+
+func (ec *executionContext) _Explanation_text(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_text(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Text, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_text(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Explanation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Explanation_path(ctx context.Context, field graphql.CollectedField, obj *model.Explanation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Explanation_path(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Path, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPath(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Explanation_path(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Explanation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Factor_id(ctx context.Context, field graphql.CollectedField, obj *model.Factor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5280,6 +7566,180 @@ func (ec *executionContext) fieldContext_Factor_stages(_ context.Context, field 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FactorReport_barriers(ctx context.Context, field graphql.CollectedField, obj *model.FactorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorReport_barriers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Barriers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Factor) graphql.Marshaler {
+			return ec.marshalNFactor2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorReport_barriers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FactorReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Factor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FactorReport_levers(ctx context.Context, field graphql.CollectedField, obj *model.FactorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorReport_levers(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Levers, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Factor) graphql.Marshaler {
+			return ec.marshalNFactor2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorReport_levers(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FactorReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Factor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FactorReport_barriersWithoutLever(ctx context.Context, field graphql.CollectedField, obj *model.FactorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorReport_barriersWithoutLever(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BarriersWithoutLever, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Factor) graphql.Marshaler {
+			return ec.marshalNFactor2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorReport_barriersWithoutLever(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FactorReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Factor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FactorReport_rule(ctx context.Context, field graphql.CollectedField, obj *model.FactorReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FactorReport_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FactorReport_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FactorReport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FlowRecipient_actor(ctx context.Context, field graphql.CollectedField, obj *model.FlowRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlowRecipient_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FlowRecipient_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FlowRecipient",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FlowRecipient_role(ctx context.Context, field graphql.CollectedField, obj *model.FlowRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FlowRecipient_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ParticipationRole) graphql.Marshaler {
+			return ec.marshalOParticipationRole2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐParticipationRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FlowRecipient_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FlowRecipient", field, false, false, errors.New("field of type ParticipationRole does not have child fields"))
 }
 
 func (ec *executionContext) _Funding_cursor(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
@@ -5670,6 +8130,469 @@ func (ec *executionContext) fieldContext_FundingConnection_pageInfo(_ context.Co
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlow_funder(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_funder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Funder, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_funder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlow_via(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_via(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Via, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_via(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlow_project(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_project(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Project, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_project(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlow_amount(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlow", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlow_currency(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlow_instrument(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_instrument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Instrument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FundingInstrument) graphql.Marshaler {
+			return ec.marshalOFundingInstrument2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingInstrument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_instrument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlow", field, false, false, errors.New("field of type FundingInstrument does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlow_date(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalODate2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlow", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlow_confidence(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlow", field, false, false, errors.New("field of type Confidence does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlow_sources(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlow_recipients(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlow_recipients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Recipients, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FlowRecipient) graphql.Marshaler {
+			return ec.marshalNFlowRecipient2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFlowRecipientᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlow_recipients(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FlowRecipient(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlows_from(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphNode) graphql.Marshaler {
+			return ec.marshalOGraphNode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNode(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlows",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlows_programmes(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_programmes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Programmes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FundingProgramme) graphql.Marshaler {
+			return ec.marshalNFundingProgramme2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingProgrammeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_programmes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlows",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingProgramme(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlows_flows(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_flows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.FundingFlow) graphql.Marshaler {
+			return ec.marshalNFundingFlow2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingFlowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_flows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlows",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingFlow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlows_totals(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_totals(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Totals, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.CurrencyTotal) graphql.Marshaler {
+			return ec.marshalNCurrencyTotal2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCurrencyTotalᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_totals(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingFlows",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CurrencyTotal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlows_undisclosed(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_undisclosed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Undisclosed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_undisclosed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlows", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlows_projectCount(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_projectCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_projectCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlows", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _FundingFlows_actorCount(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_actorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_actorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlows", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _FundingProgramme_id(ctx context.Context, field graphql.CollectedField, obj *model.FundingProgramme) (ret graphql.Marshaler) {
@@ -6202,6 +9125,792 @@ func (ec *executionContext) fieldContext_FundingTotals_byStage(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _GraphEdge_id(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_type(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RelationshipType) graphql.Marshaler {
+			return ec.marshalNRelationshipType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type RelationshipType does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_from(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_to(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_role(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_role(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Role, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ParticipationRole) graphql.Marshaler {
+			return ec.marshalOParticipationRole2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐParticipationRole(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_role(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type ParticipationRole does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_amount(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_currency(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_currency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Currency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_currency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_instrument(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_instrument(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Instrument, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FundingInstrument) graphql.Marshaler {
+			return ec.marshalOFundingInstrument2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingInstrument(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_instrument(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type FundingInstrument does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_flow(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_flow(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Flow, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.StageFlow) graphql.Marshaler {
+			return ec.marshalOStageFlow2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageFlow(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_flow(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type StageFlow does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_confidence(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_confidence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Confidence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Confidence) graphql.Marshaler {
+			return ec.marshalNConfidence2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_confidence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type Confidence does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_sources(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_sources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_sources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphEdge", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _GraphEdge_properties(ctx context.Context, field graphql.CollectedField, obj *model.GraphEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphEdge_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Property) graphql.Marshaler {
+			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphEdge_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GraphEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Property(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GraphNode_id(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _GraphNode_label(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _GraphNode_name(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _GraphNode_shortName(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_shortName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ShortName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_shortName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _GraphNode_kind(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ActorKind) graphql.Marshaler {
+			return ec.marshalOActorKind2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type ActorKind does not have child fields"))
+}
+
+func (ec *executionContext) _GraphNode_region(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Region) graphql.Marshaler {
+			return ec.marshalORegion2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRegion(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type Region does not have child fields"))
+}
+
+func (ec *executionContext) _GraphNode_depth(ctx context.Context, field graphql.CollectedField, obj *model.GraphNode) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GraphNode_depth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Depth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_GraphNode_depth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GraphNode", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_label(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_label(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Label, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_label(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_definition(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_definition(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Definition, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_definition(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_graphCount(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_graphCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GraphCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_graphCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_stated(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_stated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_stated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_figureId(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_figureId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FigureID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_figureId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_figureSources(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_figureSources(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FigureSources, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_figureSources(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_note(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HeadlineCount_ids(ctx context.Context, field graphql.CollectedField, obj *model.HeadlineCount) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HeadlineCount_ids(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ids, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNID2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HeadlineCount_ids(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HeadlineCount", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Hop_type(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.RelationshipType) graphql.Marshaler {
+			return ec.marshalNRelationshipType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, false, false, errors.New("field of type RelationshipType does not have child fields"))
+}
+
+func (ec *executionContext) _Hop_direction(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_direction(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direction, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Direction) graphql.Marshaler {
+			return ec.marshalNDirection2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐDirection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_direction(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, false, false, errors.New("field of type Direction does not have child fields"))
+}
+
+func (ec *executionContext) _Hop_from(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Hop_to(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Hop", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Hop_properties(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_properties(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Properties, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Property) graphql.Marshaler {
+			return ec.marshalNProperty2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPropertyᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_properties(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Hop",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Property(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Hop_edge(ctx context.Context, field graphql.CollectedField, obj *model.Hop) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Hop_edge(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edge, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.GraphEdge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphEdge(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Hop_edge(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Hop",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _MoneyBucket_key(ctx context.Context, field graphql.CollectedField, obj *model.MoneyBucket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6670,6 +10379,93 @@ func (ec *executionContext) fieldContext_ParticipationConnection_pageInfo(_ cont
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_length(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_length(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Length, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_length(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Path", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Path_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Path_hops(ctx context.Context, field graphql.CollectedField, obj *model.Path) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Path_hops(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hops, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Hop) graphql.Marshaler {
+			return ec.marshalNHop2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHopᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Path_hops(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Path",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Hop(ctx, field)
 		},
 	}
 	return fc, nil
@@ -7731,6 +11527,52 @@ func (ec *executionContext) fieldContext_ProjectStats_byStage(_ context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Property_key(ctx context.Context, field graphql.CollectedField, obj *model.Property) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Property_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Property_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Property", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Property_value(ctx context.Context, field graphql.CollectedField, obj *model.Property) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Property_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Property_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Property", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8595,6 +12437,346 @@ func (ec *executionContext) fieldContext_Query_fundingTotals(ctx context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_neighbourhood(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Neighbourhood(ctx, fc.Args["id"].(string), fc.Args["depth"].(*int), fc.Args["relationshipTypes"].([]model.RelationshipType), fc.Args["limit"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
+			return ec.marshalNSubgraph2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSubgraph(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_neighbourhood(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Subgraph(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_neighbourhood_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_shortestPaths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationshipTypes"].([]model.RelationshipType), fc.Args["k"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_shortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_connection(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_connection(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Connection(ctx, fc.Args["from"].(string), fc.Args["to"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ConnectionExplanation) graphql.Marshaler {
+			return ec.marshalNConnectionExplanation2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConnectionExplanation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_connection(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConnectionExplanation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_connection_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_collaborators(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_collaborators(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Collaborators(ctx, fc.Args["id"].(string), fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Collaborator) graphql.Marshaler {
+			return ec.marshalNCollaborator2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCollaboratorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_collaborators(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Collaborator(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_collaborators_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fundingFlows(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fundingFlows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FundingFlows(ctx, fc.Args["from"].(*string), fc.Args["stage"].(*model.StageCode))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FundingFlows) graphql.Marshaler {
+			return ec.marshalNFundingFlows2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingFlows(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fundingFlows(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingFlows(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fundingFlows_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_stageCoverage(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_stageCoverage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().StageCoverage(ctx, fc.Args["region"].(*model.Region))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StageCoverage) graphql.Marshaler {
+			return ec.marshalNStageCoverage2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCoverageᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_stageCoverage(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StageCoverage(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_stageCoverage_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_factors(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_factors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Factors(ctx, fc.Args["topic"].(*string), fc.Args["category"].(*model.FactorCategory))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FactorReport) graphql.Marshaler {
+			return ec.marshalNFactorReport2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_factors(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FactorReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_factors_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ecosystemStats(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ecosystemStats(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().EcosystemStats(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.EcosystemStats) graphql.Marshaler {
+			return ec.marshalNEcosystemStats2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐEcosystemStats(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ecosystemStats(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EcosystemStats(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8864,6 +13046,304 @@ func (ec *executionContext) fieldContext_Source_published(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Source", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
+func (ec *executionContext) _StageActor_actor(ctx context.Context, field graphql.CollectedField, obj *model.StageActor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageActor_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageActor_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StageActor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StageActor_direct(ctx context.Context, field graphql.CollectedField, obj *model.StageActor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageActor_direct(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Direct, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageActor_direct(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageActor", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _StageActor_through(ctx context.Context, field graphql.CollectedField, obj *model.StageActor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageActor_through(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Through, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageActor_through(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StageActor",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StageCoverage_stage(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_stage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Stage, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ValueChainStage) graphql.Marshaler {
+			return ec.marshalNValueChainStage2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐValueChainStage(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_stage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StageCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ValueChainStage(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StageCoverage_directActors(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_directActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DirectActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_directActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageCoverage", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StageCoverage_projectActors(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_projectActors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectActors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_projectActors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageCoverage", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StageCoverage_actorCount(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_actorCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_actorCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageCoverage", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StageCoverage_projectCount(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_projectCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ProjectCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_projectCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageCoverage", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StageCoverage_gap(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_gap(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gap, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_gap(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StageCoverage", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _StageCoverage_actors(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_actors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.StageActor) graphql.Marshaler {
+			return ec.marshalNStageActor2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageActorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_actors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StageCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StageActor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StageCoverage_projects(ctx context.Context, field graphql.CollectedField, obj *model.StageCoverage) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StageCoverage_projects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Projects, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StageCoverage_projects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StageCoverage",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _StageLink_flow(ctx context.Context, field graphql.CollectedField, obj *model.StageLink) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8917,6 +13397,93 @@ func (ec *executionContext) fieldContext_StageLink_stage(_ context.Context, fiel
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_nodes(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GraphNode) graphql.Marshaler {
+			return ec.marshalNGraphNode2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNodeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphNode(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_edges(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.GraphEdge) graphql.Marshaler {
+			return ec.marshalNGraphEdge2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subgraph",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GraphEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subgraph_truncated(ctx context.Context, field graphql.CollectedField, obj *model.Subgraph) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subgraph_truncated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Truncated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subgraph_truncated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Subgraph", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _Topic_id(ctx context.Context, field graphql.CollectedField, obj *model.Topic) (ret graphql.Marshaler) {
@@ -11466,6 +16033,114 @@ func (ec *executionContext) _ActorStats(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var collaboratorImplementors = []string{"Collaborator"}
+
+func (ec *executionContext) _Collaborator(ctx context.Context, sel ast.SelectionSet, obj *model.Collaborator) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, collaboratorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Collaborator")
+		case "actor":
+			out.Values[i] = ec._Collaborator_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedProjects":
+			out.Values[i] = ec._Collaborator_sharedProjects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sharedStages":
+			out.Values[i] = ec._Collaborator_sharedStages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weight":
+			out.Values[i] = ec._Collaborator_weight(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var connectionExplanationImplementors = []string{"ConnectionExplanation"}
+
+func (ec *executionContext) _ConnectionExplanation(ctx context.Context, sel ast.SelectionSet, obj *model.ConnectionExplanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, connectionExplanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConnectionExplanation")
+		case "from":
+			out.Values[i] = ec._ConnectionExplanation_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._ConnectionExplanation_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "connected":
+			out.Values[i] = ec._ConnectionExplanation_connected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "explanations":
+			out.Values[i] = ec._ConnectionExplanation_explanations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var countBucketImplementors = []string{"CountBucket"}
 
 func (ec *executionContext) _CountBucket(ctx context.Context, sel ast.SelectionSet, obj *model.CountBucket) graphql.Marshaler {
@@ -11484,6 +16159,114 @@ func (ec *executionContext) _CountBucket(ctx context.Context, sel ast.SelectionS
 			}
 		case "count":
 			out.Values[i] = ec._CountBucket_count(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var currencyTotalImplementors = []string{"CurrencyTotal"}
+
+func (ec *executionContext) _CurrencyTotal(ctx context.Context, sel ast.SelectionSet, obj *model.CurrencyTotal) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, currencyTotalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CurrencyTotal")
+		case "currency":
+			out.Values[i] = ec._CurrencyTotal_currency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._CurrencyTotal_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "fundings":
+			out.Values[i] = ec._CurrencyTotal_fundings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undisclosed":
+			out.Values[i] = ec._CurrencyTotal_undisclosed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var ecosystemStatsImplementors = []string{"EcosystemStats"}
+
+func (ec *executionContext) _EcosystemStats(ctx context.Context, sel ast.SelectionSet, obj *model.EcosystemStats) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ecosystemStatsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EcosystemStats")
+		case "walloonActors":
+			out.Values[i] = ec._EcosystemStats_walloonActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "walloonActorsInRdProjects":
+			out.Values[i] = ec._EcosystemStats_walloonActorsInRdProjects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "investmentProjects":
+			out.Values[i] = ec._EcosystemStats_investmentProjects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "strategicInitiatives":
+			out.Values[i] = ec._EcosystemStats_strategicInitiatives(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -11718,6 +16501,55 @@ func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, ob
 	return out
 }
 
+var explanationImplementors = []string{"Explanation"}
+
+func (ec *executionContext) _Explanation(ctx context.Context, sel ast.SelectionSet, obj *model.Explanation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, explanationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Explanation")
+		case "kind":
+			out.Values[i] = ec._Explanation_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "text":
+			out.Values[i] = ec._Explanation_text(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "path":
+			out.Values[i] = ec._Explanation_path(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var factorImplementors = []string{"Factor", "Node", "Sourced"}
 
 func (ec *executionContext) _Factor(ctx context.Context, sel ast.SelectionSet, obj *model.Factor) graphql.Marshaler {
@@ -11851,6 +16683,101 @@ func (ec *executionContext) _Factor(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var factorReportImplementors = []string{"FactorReport"}
+
+func (ec *executionContext) _FactorReport(ctx context.Context, sel ast.SelectionSet, obj *model.FactorReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, factorReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FactorReport")
+		case "barriers":
+			out.Values[i] = ec._FactorReport_barriers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "levers":
+			out.Values[i] = ec._FactorReport_levers(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "barriersWithoutLever":
+			out.Values[i] = ec._FactorReport_barriersWithoutLever(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._FactorReport_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var flowRecipientImplementors = []string{"FlowRecipient"}
+
+func (ec *executionContext) _FlowRecipient(ctx context.Context, sel ast.SelectionSet, obj *model.FlowRecipient) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, flowRecipientImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FlowRecipient")
+		case "actor":
+			out.Values[i] = ec._FlowRecipient_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._FlowRecipient_role(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var fundingImplementors = []string{"Funding", "Sourced"}
 
 func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, obj *model.Funding) graphql.Marshaler {
@@ -11950,6 +16877,144 @@ func (ec *executionContext) _FundingConnection(ctx context.Context, sel ast.Sele
 			}
 		case "pageInfo":
 			out.Values[i] = ec._FundingConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var fundingFlowImplementors = []string{"FundingFlow"}
+
+func (ec *executionContext) _FundingFlow(ctx context.Context, sel ast.SelectionSet, obj *model.FundingFlow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundingFlowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundingFlow")
+		case "funder":
+			out.Values[i] = ec._FundingFlow_funder(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "via":
+			out.Values[i] = ec._FundingFlow_via(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "project":
+			out.Values[i] = ec._FundingFlow_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._FundingFlow_amount(ctx, field, obj)
+		case "currency":
+			out.Values[i] = ec._FundingFlow_currency(ctx, field, obj)
+		case "instrument":
+			out.Values[i] = ec._FundingFlow_instrument(ctx, field, obj)
+		case "date":
+			out.Values[i] = ec._FundingFlow_date(ctx, field, obj)
+		case "confidence":
+			out.Values[i] = ec._FundingFlow_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._FundingFlow_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recipients":
+			out.Values[i] = ec._FundingFlow_recipients(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var fundingFlowsImplementors = []string{"FundingFlows"}
+
+func (ec *executionContext) _FundingFlows(ctx context.Context, sel ast.SelectionSet, obj *model.FundingFlows) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundingFlowsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundingFlows")
+		case "from":
+			out.Values[i] = ec._FundingFlows_from(ctx, field, obj)
+		case "programmes":
+			out.Values[i] = ec._FundingFlows_programmes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "flows":
+			out.Values[i] = ec._FundingFlows_flows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totals":
+			out.Values[i] = ec._FundingFlows_totals(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "undisclosed":
+			out.Values[i] = ec._FundingFlows_undisclosed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projectCount":
+			out.Values[i] = ec._FundingFlows_projectCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actorCount":
+			out.Values[i] = ec._FundingFlows_actorCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -12245,6 +17310,274 @@ func (ec *executionContext) _FundingTotals(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var graphEdgeImplementors = []string{"GraphEdge"}
+
+func (ec *executionContext) _GraphEdge(ctx context.Context, sel ast.SelectionSet, obj *model.GraphEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphEdge")
+		case "id":
+			out.Values[i] = ec._GraphEdge_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._GraphEdge_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._GraphEdge_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._GraphEdge_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "role":
+			out.Values[i] = ec._GraphEdge_role(ctx, field, obj)
+		case "amount":
+			out.Values[i] = ec._GraphEdge_amount(ctx, field, obj)
+		case "currency":
+			out.Values[i] = ec._GraphEdge_currency(ctx, field, obj)
+		case "instrument":
+			out.Values[i] = ec._GraphEdge_instrument(ctx, field, obj)
+		case "flow":
+			out.Values[i] = ec._GraphEdge_flow(ctx, field, obj)
+		case "confidence":
+			out.Values[i] = ec._GraphEdge_confidence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sources":
+			out.Values[i] = ec._GraphEdge_sources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "properties":
+			out.Values[i] = ec._GraphEdge_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var graphNodeImplementors = []string{"GraphNode"}
+
+func (ec *executionContext) _GraphNode(ctx context.Context, sel ast.SelectionSet, obj *model.GraphNode) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, graphNodeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GraphNode")
+		case "id":
+			out.Values[i] = ec._GraphNode_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "label":
+			out.Values[i] = ec._GraphNode_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._GraphNode_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "shortName":
+			out.Values[i] = ec._GraphNode_shortName(ctx, field, obj)
+		case "kind":
+			out.Values[i] = ec._GraphNode_kind(ctx, field, obj)
+		case "region":
+			out.Values[i] = ec._GraphNode_region(ctx, field, obj)
+		case "depth":
+			out.Values[i] = ec._GraphNode_depth(ctx, field, obj)
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var headlineCountImplementors = []string{"HeadlineCount"}
+
+func (ec *executionContext) _HeadlineCount(ctx context.Context, sel ast.SelectionSet, obj *model.HeadlineCount) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, headlineCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HeadlineCount")
+		case "label":
+			out.Values[i] = ec._HeadlineCount_label(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "definition":
+			out.Values[i] = ec._HeadlineCount_definition(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "graphCount":
+			out.Values[i] = ec._HeadlineCount_graphCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "stated":
+			out.Values[i] = ec._HeadlineCount_stated(ctx, field, obj)
+		case "figureId":
+			out.Values[i] = ec._HeadlineCount_figureId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "figureSources":
+			out.Values[i] = ec._HeadlineCount_figureSources(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._HeadlineCount_note(ctx, field, obj)
+		case "ids":
+			out.Values[i] = ec._HeadlineCount_ids(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var hopImplementors = []string{"Hop"}
+
+func (ec *executionContext) _Hop(ctx context.Context, sel ast.SelectionSet, obj *model.Hop) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hopImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Hop")
+		case "type":
+			out.Values[i] = ec._Hop_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "direction":
+			out.Values[i] = ec._Hop_direction(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "from":
+			out.Values[i] = ec._Hop_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._Hop_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "properties":
+			out.Values[i] = ec._Hop_properties(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edge":
+			out.Values[i] = ec._Hop_edge(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var moneyBucketImplementors = []string{"MoneyBucket"}
 
 func (ec *executionContext) _MoneyBucket(ctx context.Context, sel ast.SelectionSet, obj *model.MoneyBucket) graphql.Marshaler {
@@ -12441,6 +17774,55 @@ func (ec *executionContext) _ParticipationConnection(ctx context.Context, sel as
 			}
 		case "pageInfo":
 			out.Values[i] = ec._ParticipationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var pathImplementors = []string{"Path"}
+
+func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj *model.Path) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Path")
+		case "length":
+			out.Values[i] = ec._Path_length(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._Path_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "hops":
+			out.Values[i] = ec._Path_hops(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -13075,6 +18457,50 @@ func (ec *executionContext) _ProjectStats(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var propertyImplementors = []string{"Property"}
+
+func (ec *executionContext) _Property(ctx context.Context, sel ast.SelectionSet, obj *model.Property) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, propertyImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Property")
+		case "key":
+			out.Values[i] = ec._Property_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._Property_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -13529,6 +18955,182 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "neighbourhood":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_neighbourhood(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "shortestPaths":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_shortestPaths(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "connection":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_connection(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "collaborators":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_collaborators(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "fundingFlows":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_fundingFlows(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "stageCoverage":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_stageCoverage(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "factors":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_factors(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "ecosystemStats":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_ecosystemStats(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -13656,6 +19258,129 @@ func (ec *executionContext) _Source(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var stageActorImplementors = []string{"StageActor"}
+
+func (ec *executionContext) _StageActor(ctx context.Context, sel ast.SelectionSet, obj *model.StageActor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stageActorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StageActor")
+		case "actor":
+			out.Values[i] = ec._StageActor_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "direct":
+			out.Values[i] = ec._StageActor_direct(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "through":
+			out.Values[i] = ec._StageActor_through(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var stageCoverageImplementors = []string{"StageCoverage"}
+
+func (ec *executionContext) _StageCoverage(ctx context.Context, sel ast.SelectionSet, obj *model.StageCoverage) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, stageCoverageImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StageCoverage")
+		case "stage":
+			out.Values[i] = ec._StageCoverage_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "directActors":
+			out.Values[i] = ec._StageCoverage_directActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projectActors":
+			out.Values[i] = ec._StageCoverage_projectActors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actorCount":
+			out.Values[i] = ec._StageCoverage_actorCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projectCount":
+			out.Values[i] = ec._StageCoverage_projectCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gap":
+			out.Values[i] = ec._StageCoverage_gap(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actors":
+			out.Values[i] = ec._StageCoverage_actors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "projects":
+			out.Values[i] = ec._StageCoverage_projects(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var stageLinkImplementors = []string{"StageLink"}
 
 func (ec *executionContext) _StageLink(ctx context.Context, sel ast.SelectionSet, obj *model.StageLink) graphql.Marshaler {
@@ -13674,6 +19399,55 @@ func (ec *executionContext) _StageLink(ctx context.Context, sel ast.SelectionSet
 			}
 		case "stage":
 			out.Values[i] = ec._StageLink_stage(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var subgraphImplementors = []string{"Subgraph"}
+
+func (ec *executionContext) _Subgraph(ctx context.Context, sel ast.SelectionSet, obj *model.Subgraph) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subgraphImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Subgraph")
+		case "nodes":
+			out.Values[i] = ec._Subgraph_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._Subgraph_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "truncated":
+			out.Values[i] = ec._Subgraph_truncated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -14468,6 +20242,32 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) marshalNCollaborator2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCollaboratorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Collaborator) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCollaborator2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCollaborator(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCollaborator2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCollaborator(ctx context.Context, sel ast.SelectionSet, v *model.Collaborator) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Collaborator(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNConfidence2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx context.Context, v any) (model.Confidence, error) {
 	var res model.Confidence
 	err := res.UnmarshalGQL(v)
@@ -14476,6 +20276,20 @@ func (ec *executionContext) unmarshalNConfidence2githubᚗcomᚋbatterykgᚋbatt
 
 func (ec *executionContext) marshalNConfidence2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx context.Context, sel ast.SelectionSet, v model.Confidence) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNConnectionExplanation2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConnectionExplanation(ctx context.Context, sel ast.SelectionSet, v model.ConnectionExplanation) graphql.Marshaler {
+	return ec._ConnectionExplanation(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNConnectionExplanation2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConnectionExplanation(ctx context.Context, sel ast.SelectionSet, v *model.ConnectionExplanation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ConnectionExplanation(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCountBucket2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCountBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CountBucket) graphql.Marshaler {
@@ -14504,6 +20318,56 @@ func (ec *executionContext) marshalNCountBucket2ᚖgithubᚗcomᚋbatterykgᚋba
 	return ec._CountBucket(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNCurrencyTotal2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCurrencyTotalᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.CurrencyTotal) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCurrencyTotal2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCurrencyTotal(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNCurrencyTotal2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐCurrencyTotal(ctx context.Context, sel ast.SelectionSet, v *model.CurrencyTotal) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CurrencyTotal(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐDirection(ctx context.Context, v any) (model.Direction, error) {
+	var res model.Direction
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDirection2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐDirection(ctx context.Context, sel ast.SelectionSet, v model.Direction) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNEcosystemStats2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐEcosystemStats(ctx context.Context, sel ast.SelectionSet, v model.EcosystemStats) graphql.Marshaler {
+	return ec._EcosystemStats(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNEcosystemStats2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐEcosystemStats(ctx context.Context, sel ast.SelectionSet, v *model.EcosystemStats) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EcosystemStats(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNEvent2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Event) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14528,6 +20392,42 @@ func (ec *executionContext) marshalNEvent2ᚖgithubᚗcomᚋbatterykgᚋbatteryk
 		return graphql.Null
 	}
 	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNExplanation2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐExplanationᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Explanation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExplanation2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐExplanation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNExplanation2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐExplanation(ctx context.Context, sel ast.SelectionSet, v *model.Explanation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Explanation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNExplanationKind2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐExplanationKind(ctx context.Context, v any) (model.ExplanationKind, error) {
+	var res model.ExplanationKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExplanationKind2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐExplanationKind(ctx context.Context, sel ast.SelectionSet, v model.ExplanationKind) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) marshalNFactor2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Factor) graphql.Marshaler {
@@ -14597,6 +20497,20 @@ func (ec *executionContext) marshalNFactorCategory2ᚕgithubᚗcomᚋbatterykg�
 	return ret
 }
 
+func (ec *executionContext) marshalNFactorReport2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorReport(ctx context.Context, sel ast.SelectionSet, v model.FactorReport) graphql.Marshaler {
+	return ec._FactorReport(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFactorReport2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorReport(ctx context.Context, sel ast.SelectionSet, v *model.FactorReport) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FactorReport(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNFactorType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFactorType(ctx context.Context, v any) (model.FactorType, error) {
 	var res model.FactorType
 	err := res.UnmarshalGQL(v)
@@ -14621,6 +20535,32 @@ func (ec *executionContext) marshalNFloat2float64(ctx context.Context, sel ast.S
 		}
 	}
 	return graphql.WrapContextMarshaler(ctx, res)
+}
+
+func (ec *executionContext) marshalNFlowRecipient2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFlowRecipientᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FlowRecipient) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFlowRecipient2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFlowRecipient(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFlowRecipient2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFlowRecipient(ctx context.Context, sel ast.SelectionSet, v *model.FlowRecipient) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FlowRecipient(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNFunding2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Funding) graphql.Marshaler {
@@ -14663,6 +20603,46 @@ func (ec *executionContext) marshalNFundingConnection2ᚖgithubᚗcomᚋbatteryk
 	return ec._FundingConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNFundingFlow2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingFlowᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FundingFlow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFundingFlow2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingFlow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNFundingFlow2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingFlow(ctx context.Context, sel ast.SelectionSet, v *model.FundingFlow) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FundingFlow(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNFundingFlows2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingFlows(ctx context.Context, sel ast.SelectionSet, v model.FundingFlows) graphql.Marshaler {
+	return ec._FundingFlows(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFundingFlows2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingFlows(ctx context.Context, sel ast.SelectionSet, v *model.FundingFlows) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._FundingFlows(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNFundingProgramme2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingProgrammeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FundingProgramme) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -14703,6 +20683,94 @@ func (ec *executionContext) marshalNFundingTotals2ᚖgithubᚗcomᚋbatterykgᚋ
 	return ec._FundingTotals(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNGraphEdge2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GraphEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphEdge2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGraphEdge2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphEdge(ctx context.Context, sel ast.SelectionSet, v *model.GraphEdge) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._GraphEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNGraphNode2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNodeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.GraphNode) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGraphNode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNode(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGraphNode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNode(ctx context.Context, sel ast.SelectionSet, v *model.GraphNode) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._GraphNode(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHeadlineCount2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHeadlineCount(ctx context.Context, sel ast.SelectionSet, v *model.HeadlineCount) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._HeadlineCount(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNHop2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHopᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Hop) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHop2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHop(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHop2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐHop(ctx context.Context, sel ast.SelectionSet, v *model.Hop) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Hop(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalID(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -14717,6 +20785,36 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNInt2int(ctx context.Context, v any) (int, error) {
@@ -14829,6 +20927,32 @@ func (ec *executionContext) unmarshalNParticipationRole2githubᚗcomᚋbatterykg
 
 func (ec *executionContext) marshalNParticipationRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐParticipationRole(ctx context.Context, sel ast.SelectionSet, v model.ParticipationRole) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNPath2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPathᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPath2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPath(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPath(ctx context.Context, sel ast.SelectionSet, v *model.Path) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Path(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {
@@ -14977,6 +21101,32 @@ func (ec *executionContext) marshalNProjectType2githubᚗcomᚋbatterykgᚋbatte
 	return v
 }
 
+func (ec *executionContext) marshalNProperty2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPropertyᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Property) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNProperty2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProperty(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNProperty2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProperty(ctx context.Context, sel ast.SelectionSet, v *model.Property) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Property(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNRegion2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRegion(ctx context.Context, v any) (model.Region, error) {
 	var res model.Region
 	err := res.UnmarshalGQL(v)
@@ -14984,6 +21134,16 @@ func (ec *executionContext) unmarshalNRegion2githubᚗcomᚋbatterykgᚋbatteryk
 }
 
 func (ec *executionContext) marshalNRegion2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRegion(ctx context.Context, sel ast.SelectionSet, v model.Region) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipType(ctx context.Context, v any) (model.RelationshipType, error) {
+	var res model.RelationshipType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipType(ctx context.Context, sel ast.SelectionSet, v model.RelationshipType) graphql.Marshaler {
 	return v
 }
 
@@ -15049,6 +21209,32 @@ func (ec *executionContext) marshalNSource2ᚖgithubᚗcomᚋbatterykgᚋbattery
 	return ec._Source(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNStageActor2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageActorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StageActor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStageActor2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageActor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStageActor2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageActor(ctx context.Context, sel ast.SelectionSet, v *model.StageActor) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StageActor(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNStageCode2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCode(ctx context.Context, v any) (model.StageCode, error) {
 	var res model.StageCode
 	err := res.UnmarshalGQL(v)
@@ -15057,6 +21243,32 @@ func (ec *executionContext) unmarshalNStageCode2githubᚗcomᚋbatterykgᚋbatte
 
 func (ec *executionContext) marshalNStageCode2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCode(ctx context.Context, sel ast.SelectionSet, v model.StageCode) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNStageCoverage2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCoverageᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.StageCoverage) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStageCoverage2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCoverage(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStageCoverage2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCoverage(ctx context.Context, sel ast.SelectionSet, v *model.StageCoverage) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StageCoverage(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNStageFlow2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageFlow(ctx context.Context, v any) (model.StageFlow, error) {
@@ -15139,6 +21351,20 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalNSubgraph2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v model.Subgraph) graphql.Marshaler {
+	return ec._Subgraph(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNSubgraph2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSubgraph(ctx context.Context, sel ast.SelectionSet, v *model.Subgraph) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Subgraph(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNTopic2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐTopicᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Topic) graphql.Marshaler {
@@ -15430,6 +21656,22 @@ func (ec *executionContext) marshalOActorKind2ᚕgithubᚗcomᚋbatterykgᚋbatt
 	return ret
 }
 
+func (ec *executionContext) unmarshalOActorKind2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorKind(ctx context.Context, v any) (*model.ActorKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.ActorKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOActorKind2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorKind(ctx context.Context, sel ast.SelectionSet, v *model.ActorKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) unmarshalOActorOrder2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorOrderᚄ(ctx context.Context, v any) ([]*model.ActorOrder, error) {
 	if v == nil {
 		return nil, nil
@@ -15615,6 +21857,13 @@ func (ec *executionContext) marshalOFundingProgramme2ᚖgithubᚗcomᚋbatterykg
 		return graphql.Null
 	}
 	return ec._FundingProgramme(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOGraphNode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐGraphNode(ctx context.Context, sel ast.SelectionSet, v *model.GraphNode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._GraphNode(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
@@ -15966,6 +22215,43 @@ func (ec *executionContext) marshalORegion2ᚖgithubᚗcomᚋbatterykgᚋbattery
 	return v
 }
 
+func (ec *executionContext) unmarshalORelationshipType2ᚕgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx context.Context, v any) ([]model.RelationshipType, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var vSlice []any
+	vSlice = graphql.CoerceList(v)
+	var err error
+	res := make([]model.RelationshipType, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRelationshipType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipType(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORelationshipType2ᚕgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx context.Context, sel ast.SelectionSet, v []model.RelationshipType) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRelationshipType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipType(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalOSearchType2ᚕgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSearchTypeᚄ(ctx context.Context, v any) ([]model.SearchType, error) {
 	if v == nil {
 		return nil, nil
@@ -16061,6 +22347,38 @@ func (ec *executionContext) marshalOStageCode2ᚕgithubᚗcomᚋbatterykgᚋbatt
 	}
 
 	return ret
+}
+
+func (ec *executionContext) unmarshalOStageCode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCode(ctx context.Context, v any) (*model.StageCode, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.StageCode)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStageCode2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageCode(ctx context.Context, sel ast.SelectionSet, v *model.StageCode) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOStageFlow2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageFlow(ctx context.Context, v any) (*model.StageFlow, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.StageFlow)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOStageFlow2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐStageFlow(ctx context.Context, sel ast.SelectionSet, v *model.StageFlow) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {

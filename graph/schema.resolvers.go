@@ -9,6 +9,7 @@ import (
 	"context"
 
 	"github.com/batterykg/batterykg/graph/model"
+	"github.com/batterykg/batterykg/internal/kg"
 )
 
 // Projects is the resolver for the projects field.
@@ -249,6 +250,70 @@ func (r *queryResolver) ProjectStats(ctx context.Context, filter *model.ProjectF
 // FundingTotals is the resolver for the fundingTotals field.
 func (r *queryResolver) FundingTotals(ctx context.Context, filter *model.FundingFilter) (*model.FundingTotals, error) {
 	return query[*model.FundingTotals](ctx, r.Resolver)
+}
+
+// Neighbourhood is the resolver for the neighbourhood field.
+func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) (*model.Subgraph, error) {
+	out, err := query[*model.Subgraph](ctx, r.Resolver)
+	if err == nil && out == nil {
+		err = kg.Errorf(kg.ENOTFOUND, "no node with id %q", id)
+	}
+	return out, err
+}
+
+// ShortestPaths is the resolver for the shortestPaths field.
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int) ([]*model.Path, error) {
+	out, err := query[[]*model.Path](ctx, r.Resolver)
+	if err == nil && out == nil {
+		err = kg.Errorf(kg.ENOTFOUND, "from %q or to %q is not the id of a node", from, to)
+	}
+	return out, err
+}
+
+// Connection is the resolver for the connection field.
+func (r *queryResolver) Connection(ctx context.Context, from string, to string) (*model.ConnectionExplanation, error) {
+	out, err := query[*model.ConnectionExplanation](ctx, r.Resolver)
+	if err == nil && out == nil {
+		err = kg.Errorf(kg.ENOTFOUND, "from %q or to %q is not the id of a node", from, to)
+	}
+	return out, err
+}
+
+// Collaborators is the resolver for the collaborators field.
+func (r *queryResolver) Collaborators(ctx context.Context, id string, first *int) ([]*model.Collaborator, error) {
+	out, err := query[[]*model.Collaborator](ctx, r.Resolver)
+	if err == nil && out == nil {
+		err = kg.Errorf(kg.ENOTFOUND, "no actor with id %q", id)
+	}
+	return out, err
+}
+
+// FundingFlows is the resolver for the fundingFlows field.
+func (r *queryResolver) FundingFlows(ctx context.Context, from *string, stage *model.StageCode) (*model.FundingFlows, error) {
+	out, err := query[*model.FundingFlows](ctx, r.Resolver)
+	if err == nil && out == nil && from != nil {
+		err = kg.Errorf(kg.ENOTFOUND, "no funding programme or actor with id %q", *from)
+	}
+	return out, err
+}
+
+// StageCoverage is the resolver for the stageCoverage field.
+func (r *queryResolver) StageCoverage(ctx context.Context, region *model.Region) ([]*model.StageCoverage, error) {
+	return query[[]*model.StageCoverage](ctx, r.Resolver)
+}
+
+// Factors is the resolver for the factors field.
+func (r *queryResolver) Factors(ctx context.Context, topic *string, category *model.FactorCategory) (*model.FactorReport, error) {
+	out, err := query[*model.FactorReport](ctx, r.Resolver)
+	if err == nil && out == nil && topic != nil {
+		err = kg.Errorf(kg.ENOTFOUND, "no topic with id %q", *topic)
+	}
+	return out, err
+}
+
+// EcosystemStats is the resolver for the ecosystemStats field.
+func (r *queryResolver) EcosystemStats(ctx context.Context) (*model.EcosystemStats, error) {
+	return query[*model.EcosystemStats](ctx, r.Resolver)
 }
 
 // Factors is the resolver for the factors field.

@@ -54,6 +54,14 @@ func TestOneStatementPerRootField(t *testing.T) {
 		{"aliases and fragments", `fragment P on Project { id participants { totalCount } }
 			{ a: project(id: "batfactory") { ...P } b: project(id: "batmass") { ...P } c: projects(first: 2) { edges { node { ...P } } } }`, 3},
 		{"node and search", `{ node(id: "unamur") { id ... on Actor { projects { totalCount } } } search(text: "battery") { node { id ... on Project { stages { code } } } } }`, 2},
+		{"relationship queries", `{ neighbourhood(id: "unamur", depth: 2) { nodes { id } edges { id properties { key } } truncated }
+			shortestPaths(from: "ulb", to: "umons") { nodes { name } hops { type edge { id } } }
+			connection(from: "ulb", to: "prayon") { from { id } explanations { kind text path { length hops { direction } } } }
+			collaborators(id: "unamur") { actor { name projects { totalCount edges { project { stages { code } } } } } sharedProjects { funders { totalCount } } sharedStages { code } weight }
+			fundingFlows(from: "walloon-recovery-plan") { programmes { managers { id } } flows { project { participants { totalCount } } recipients { actor { stages { code } } } } totals { amount } }
+			stageCoverage(region: WAL) { stage { code next { stage { code } } } actors { actor { id } through { id } } projects { id } gap }
+			factors(category: ECONOMICAL) { barriersWithoutLever { topic { id } stages { code } } levers { id } }
+			ecosystemStats { walloonActors { graphCount stated } } }`, 8},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

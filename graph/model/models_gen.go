@@ -69,12 +69,90 @@ type ActorStats struct {
 	ByStage []*CountBucket `json:"byStage"`
 }
 
+// An actor that shares projects with another.
+type Collaborator struct {
+	// The collaborating actor.
+	Actor *Actor `json:"actor"`
+	// The projects both take part in, by name.
+	SharedProjects []*Project `json:"sharedProjects"`
+	// The value-chain stages both work in (directly or through any of their projects), in chain order.
+	SharedStages []*ValueChainStage `json:"sharedStages"`
+	// Shared projects + 0.5 × shared stages.
+	Weight float64 `json:"weight"`
+}
+
+// Why two nodes are connected.
+type ConnectionExplanation struct {
+	// The first node.
+	From *GraphNode `json:"from"`
+	// The second node.
+	To *GraphNode `json:"to"`
+	// True when at least one explanation was found.
+	Connected bool `json:"connected"`
+	// The explanations, most telling first (see `Query.connection`).
+	Explanations []*Explanation `json:"explanations"`
+}
+
 // A count for one value of a dimension.
 type CountBucket struct {
 	// The value (an enum name, a stage code, or NONE when missing).
 	Key string `json:"key"`
 	// How many.
 	Count int `json:"count"`
+}
+
+// The money of a set of fundings in one currency.
+type CurrencyTotal struct {
+	// ISO 4217 currency; XXX when the funding records none.
+	Currency string `json:"currency"`
+	// Sum of the public amounts.
+	Amount float64 `json:"amount"`
+	// How many fundings.
+	Fundings int `json:"fundings"`
+	// How many of them have no public amount (not in `amount`).
+	Undisclosed int `json:"undisclosed"`
+}
+
+// The brochure's headline figures (40 / 20 / 7 / 1) next to the graph's own counts.
+type EcosystemStats struct {
+	// Walloon players active in the battery value chain (brochure: 40).
+	WalloonActors *HeadlineCount `json:"walloonActors"`
+	// Walloon players active in regional and European R&D projects (brochure: 20).
+	WalloonActorsInRdProjects *HeadlineCount `json:"walloonActorsInRdProjects"`
+	// Investment projects selected by the Wallonie Entreprendre call (brochure: 7).
+	InvestmentProjects *HeadlineCount `json:"investmentProjects"`
+	// Strategic Innovation Initiatives related to the battery value chain (brochure: 1).
+	StrategicInitiatives *HeadlineCount `json:"strategicInitiatives"`
+}
+
+// One reason two nodes are connected.
+type Explanation struct {
+	// What the explanation rests on.
+	Kind ExplanationKind `json:"kind"`
+	// The explanation in plain English.
+	Text string `json:"text"`
+	// The path behind it.
+	Path *Path `json:"path"`
+}
+
+// Barriers, levers, and the barriers no lever answers.
+type FactorReport struct {
+	// The barriers, by topic then text.
+	Barriers []*Factor `json:"barriers"`
+	// The levers, by topic then text.
+	Levers []*Factor `json:"levers"`
+	// The barriers whose topic has no lever in the same category (the rule is in `rule`).
+	BarriersWithoutLever []*Factor `json:"barriersWithoutLever"`
+	// The rule behind `barriersWithoutLever`, in words.
+	Rule string `json:"rule"`
+}
+
+// An actor taking part in a funded project.
+type FlowRecipient struct {
+	// The actor.
+	Actor *Actor `json:"actor"`
+	// Its role in the project.
+	Role *ParticipationRole `json:"role,omitempty"`
 }
 
 // Conditions on fundings.
@@ -85,6 +163,48 @@ type FundingFilter struct {
 	Project *ProjectFilter `json:"project,omitempty"`
 	// Only fundings in this currency.
 	Currency *string `json:"currency,omitempty"`
+}
+
+// One funding relationship in a flow.
+type FundingFlow struct {
+	// The funder of this relationship: a programme or an actor.
+	Funder *GraphNode `json:"funder"`
+	// The programmes the money comes down through, from `from` to `funder` (both included); just the funder when `from` is not given.
+	Via []*GraphNode `json:"via"`
+	// The funded project.
+	Project *Project `json:"project"`
+	// The amount, when public.
+	Amount *float64 `json:"amount,omitempty"`
+	// The ISO 4217 currency, when recorded.
+	Currency *string `json:"currency,omitempty"`
+	// How the money is given.
+	Instrument *FundingInstrument `json:"instrument,omitempty"`
+	// When it was granted.
+	Date *string `json:"date,omitempty"`
+	// SOURCED or INFERRED.
+	Confidence Confidence `json:"confidence"`
+	// Source references of the funding relationship.
+	Sources []string `json:"sources"`
+	// The actors taking part in the project, coordinator first.
+	Recipients []*FlowRecipient `json:"recipients"`
+}
+
+// Where the money of a funder or programme goes.
+type FundingFlows struct {
+	// The funder or programme asked for; null when every funder is.
+	From *GraphNode `json:"from,omitempty"`
+	// The programmes the money flows through: `from` and its sub-programmes, or the programmes an actor manages and theirs.
+	Programmes []*FundingProgramme `json:"programmes"`
+	// One flow per funding relationship: largest public amount first, then by project name.
+	Flows []*FundingFlow `json:"flows"`
+	// Totals per currency.
+	Totals []*CurrencyTotal `json:"totals"`
+	// How many fundings have no public amount.
+	Undisclosed int `json:"undisclosed"`
+	// How many distinct projects receive money.
+	ProjectCount int `json:"projectCount"`
+	// How many distinct actors take part in those projects.
+	ActorCount int `json:"actorCount"`
 }
 
 // Funding totals of the fundings that match a filter. Amounts in different currencies are never added together.
@@ -99,6 +219,88 @@ type FundingTotals struct {
 	ByProject []*MoneyBucket `json:"byProject"`
 	// By value-chain stage of the funded project, in chain order (a project's funding counts in each stage it targets).
 	ByStage []*MoneyBucket `json:"byStage"`
+}
+
+// A relationship as a graph drawing needs it, in its stored direction.
+type GraphEdge struct {
+	// A stable id: `from|TYPE|to`.
+	ID string `json:"id"`
+	// The relationship type.
+	Type RelationshipType `json:"type"`
+	// The id of the node it starts from.
+	From string `json:"from"`
+	// The id of the node it points to.
+	To string `json:"to"`
+	// PARTICIPATES_IN: the actor's role.
+	Role *ParticipationRole `json:"role,omitempty"`
+	// FUNDS: the amount, when public.
+	Amount *float64 `json:"amount,omitempty"`
+	// FUNDS: the ISO 4217 currency of `amount`.
+	Currency *string `json:"currency,omitempty"`
+	// FUNDS: how the money is given.
+	Instrument *FundingInstrument `json:"instrument,omitempty"`
+	// NEXT: forward or circular.
+	Flow *StageFlow `json:"flow,omitempty"`
+	// SOURCED or INFERRED.
+	Confidence Confidence `json:"confidence"`
+	// Source references, `<sourceId>#<section>`.
+	Sources []string `json:"sources"`
+	// Every property but `sources`, as text.
+	Properties []*Property `json:"properties"`
+}
+
+// A node as a graph drawing needs it.
+type GraphNode struct {
+	// The node's id (its slug).
+	ID string `json:"id"`
+	// Its type: Actor, Project, FundingProgramme, ValueChainStage, Topic, Factor, Event, Person, Source or Figure.
+	Label string `json:"label"`
+	// Its name (a factor's text).
+	Name string `json:"name"`
+	// A short name, when the node has one (UNamur, ULB, CRM).
+	ShortName *string `json:"shortName,omitempty"`
+	// The kind of an actor; null for other nodes.
+	Kind *ActorKind `json:"kind,omitempty"`
+	// The region of an actor, when known; null for other nodes.
+	Region *Region `json:"region,omitempty"`
+	// Hops from the centre, in a neighbourhood; null elsewhere.
+	Depth *int `json:"depth,omitempty"`
+}
+
+// A headline count of the graph next to the figure a source states.
+type HeadlineCount struct {
+	// What is counted.
+	Label string `json:"label"`
+	// How the graph count is computed.
+	Definition string `json:"definition"`
+	// The count in the graph.
+	GraphCount int `json:"graphCount"`
+	// The figure the source states (null if the Figure node is missing).
+	Stated *float64 `json:"stated,omitempty"`
+	// The id of the Figure node holding the stated figure.
+	FigureID string `json:"figureId"`
+	// The Figure's sources.
+	FigureSources []string `json:"figureSources"`
+	// The Figure's note (`about`), discrepancies included.
+	Note *string `json:"note,omitempty"`
+	// The ids of what was counted, sorted.
+	Ids []string `json:"ids"`
+}
+
+// One step of a path.
+type Hop struct {
+	// The relationship type.
+	Type RelationshipType `json:"type"`
+	// FORWARD when the relationship points from `from` to `to` as stored, BACKWARD otherwise.
+	Direction Direction `json:"direction"`
+	// The id of the node this step leaves (walking from the path's start to its end).
+	From string `json:"from"`
+	// The id of the node this step reaches.
+	To string `json:"to"`
+	// The relationship's properties but `sources`, as text (the same as `edge.properties`).
+	Properties []*Property `json:"properties"`
+	// The relationship itself, in its stored direction, with its properties.
+	Edge *GraphEdge `json:"edge"`
 }
 
 // A money total for one value of a dimension, in one currency.
@@ -127,6 +329,16 @@ type PageInfo struct {
 	StartCursor *string `json:"startCursor,omitempty"`
 	// Cursor of the last item of the page; pass it as `after` for the next page.
 	EndCursor *string `json:"endCursor,omitempty"`
+}
+
+// A path between two nodes.
+type Path struct {
+	// The number of hops.
+	Length int `json:"length"`
+	// The nodes in walking order, from the start to the end.
+	Nodes []*GraphNode `json:"nodes"`
+	// The hops in walking order (one fewer than the nodes).
+	Hops []*Hop `json:"hops"`
 }
 
 // Conditions on projects; all given conditions must hold.
@@ -173,7 +385,55 @@ type ProjectStats struct {
 	ByStage []*CountBucket `json:"byStage"`
 }
 
+// A property of a relationship, as text.
+type Property struct {
+	// The property's name.
+	Key string `json:"key"`
+	// Its value as text (lists joined with `, `).
+	Value string `json:"value"`
+}
+
 type Query struct {
+}
+
+// An actor counted in a stage.
+type StageActor struct {
+	// The actor.
+	Actor *Actor `json:"actor"`
+	// True when the actor is ACTIVE_IN the stage itself.
+	Direct bool `json:"direct"`
+	// The projects through which it works in the stage (projects it takes part in that target the stage).
+	Through []*Project `json:"through"`
+}
+
+// Who works in one value-chain stage.
+type StageCoverage struct {
+	// The stage.
+	Stage *ValueChainStage `json:"stage"`
+	// Actors ACTIVE_IN the stage.
+	DirectActors int `json:"directActors"`
+	// Actors taking part in a project that targets the stage.
+	ProjectActors int `json:"projectActors"`
+	// Distinct actors either way.
+	ActorCount int `json:"actorCount"`
+	// Projects that target the stage.
+	ProjectCount int `json:"projectCount"`
+	// True when no actor works in the stage, directly or through a project.
+	Gap bool `json:"gap"`
+	// The actors, by name.
+	Actors []*StageActor `json:"actors"`
+	// The projects that target the stage, by name.
+	Projects []*Project `json:"projects"`
+}
+
+// Nodes and the relationships among them.
+type Subgraph struct {
+	// The nodes, the centre first, then by distance and name.
+	Nodes []*GraphNode `json:"nodes"`
+	// The relationships among the nodes, by id.
+	Edges []*GraphEdge `json:"edges"`
+	// True when `limit` stopped the walk: some nodes or relationships within reach are not returned.
+	Truncated bool `json:"truncated"`
 }
 
 // CORDIS activity type of an organisation.
@@ -425,6 +685,137 @@ func (e *Confidence) UnmarshalJSON(b []byte) error {
 }
 
 func (e Confidence) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Which way a hop walks its relationship.
+type Direction string
+
+const (
+	// The hop walks the relationship in its stored direction.
+	DirectionForward Direction = "FORWARD"
+	// The hop walks the relationship against its stored direction.
+	DirectionBackward Direction = "BACKWARD"
+)
+
+var AllDirection = []Direction{
+	DirectionForward,
+	DirectionBackward,
+}
+
+func (e Direction) IsValid() bool {
+	switch e {
+	case DirectionForward, DirectionBackward:
+		return true
+	}
+	return false
+}
+
+func (e Direction) String() string {
+	return string(e)
+}
+
+func (e *Direction) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Direction(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Direction", str)
+	}
+	return nil
+}
+
+func (e Direction) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Direction) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Direction) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// What an explanation rests on, from the most to the least telling.
+type ExplanationKind string
+
+const (
+	// A relationship between the two.
+	ExplanationKindDirect ExplanationKind = "DIRECT"
+	// Both take part in the same project.
+	ExplanationKindSharedProject ExplanationKind = "SHARED_PROJECT"
+	// Both are part of, or members of, the same organisation or cluster.
+	ExplanationKindSharedOrganisation ExplanationKind = "SHARED_ORGANISATION"
+	// Both organised, hosted or attended the same event.
+	ExplanationKindSharedEvent ExplanationKind = "SHARED_EVENT"
+	// Both work in the same value-chain stage, directly or through their projects.
+	ExplanationKindSharedStage ExplanationKind = "SHARED_STAGE"
+	// Linked through funding: programmes, their sub-programmes, managers and funded projects.
+	ExplanationKindFunding ExplanationKind = "FUNDING"
+	// Any other short path.
+	ExplanationKindOther ExplanationKind = "OTHER"
+)
+
+var AllExplanationKind = []ExplanationKind{
+	ExplanationKindDirect,
+	ExplanationKindSharedProject,
+	ExplanationKindSharedOrganisation,
+	ExplanationKindSharedEvent,
+	ExplanationKindSharedStage,
+	ExplanationKindFunding,
+	ExplanationKindOther,
+}
+
+func (e ExplanationKind) IsValid() bool {
+	switch e {
+	case ExplanationKindDirect, ExplanationKindSharedProject, ExplanationKindSharedOrganisation, ExplanationKindSharedEvent, ExplanationKindSharedStage, ExplanationKindFunding, ExplanationKindOther:
+		return true
+	}
+	return false
+}
+
+func (e ExplanationKind) String() string {
+	return string(e)
+}
+
+func (e *ExplanationKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExplanationKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExplanationKind", str)
+	}
+	return nil
+}
+
+func (e ExplanationKind) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExplanationKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExplanationKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -972,6 +1363,112 @@ func (e *Region) UnmarshalJSON(b []byte) error {
 }
 
 func (e Region) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The relationship types of the model (docs/model.md), the only ones the graph queries walk.
+type RelationshipType string
+
+const (
+	// (Actor)-[:PARTICIPATES_IN {role}]->(Project)
+	RelationshipTypeParticipatesIn RelationshipType = "PARTICIPATES_IN"
+	// (Actor)-[:MANAGES]->(FundingProgramme)
+	RelationshipTypeManages RelationshipType = "MANAGES"
+	// (FundingProgramme|Actor)-[:FUNDS {amount, currency, instrument, date}]->(Project)
+	RelationshipTypeFunds RelationshipType = "FUNDS"
+	// (FundingProgramme)-[:PART_OF]->(FundingProgramme), (Actor)-[:PART_OF]->(Actor), (Event)-[:PART_OF]->(Project)
+	RelationshipTypePartOf RelationshipType = "PART_OF"
+	// (Actor)-[:ACTIVE_IN]->(ValueChainStage)
+	RelationshipTypeActiveIn RelationshipType = "ACTIVE_IN"
+	// (Project)-[:TARGETS]->(ValueChainStage)
+	RelationshipTypeTargets RelationshipType = "TARGETS"
+	// (ValueChainStage)-[:NEXT {flow}]->(ValueChainStage)
+	RelationshipTypeNext RelationshipType = "NEXT"
+	// (Actor)-[:MEMBER_OF]->(Actor): a member of a cluster.
+	RelationshipTypeMemberOf RelationshipType = "MEMBER_OF"
+	// (Actor)-[:SUPPORTS]->(Actor|Project)
+	RelationshipTypeSupports RelationshipType = "SUPPORTS"
+	// (Actor)-[:ORGANISED]->(Event)
+	RelationshipTypeOrganised RelationshipType = "ORGANISED"
+	// (Event|Project)-[:ADDRESSES]->(Topic)
+	RelationshipTypeAddresses RelationshipType = "ADDRESSES"
+	// (Topic)-[:HAS_FACTOR]->(Factor)
+	RelationshipTypeHasFactor RelationshipType = "HAS_FACTOR"
+	// (Factor)-[:CONCERNS]->(ValueChainStage)
+	RelationshipTypeConcerns RelationshipType = "CONCERNS"
+	// (Actor)-[:VISITED]->(Event): the actor's site was visited during the event.
+	RelationshipTypeVisited RelationshipType = "VISITED"
+	// (Actor)-[:ATTENDED]->(Event)
+	RelationshipTypeAttended RelationshipType = "ATTENDED"
+	// (Person)-[:CONTACT_FOR]->(Actor|Project)
+	RelationshipTypeContactFor RelationshipType = "CONTACT_FOR"
+	// (Person)-[:WORKS_FOR]->(Actor)
+	RelationshipTypeWorksFor RelationshipType = "WORKS_FOR"
+	// (Figure)-[:DESCRIBES]->(Project|Actor|FundingProgramme)
+	RelationshipTypeDescribes RelationshipType = "DESCRIBES"
+)
+
+var AllRelationshipType = []RelationshipType{
+	RelationshipTypeParticipatesIn,
+	RelationshipTypeManages,
+	RelationshipTypeFunds,
+	RelationshipTypePartOf,
+	RelationshipTypeActiveIn,
+	RelationshipTypeTargets,
+	RelationshipTypeNext,
+	RelationshipTypeMemberOf,
+	RelationshipTypeSupports,
+	RelationshipTypeOrganised,
+	RelationshipTypeAddresses,
+	RelationshipTypeHasFactor,
+	RelationshipTypeConcerns,
+	RelationshipTypeVisited,
+	RelationshipTypeAttended,
+	RelationshipTypeContactFor,
+	RelationshipTypeWorksFor,
+	RelationshipTypeDescribes,
+}
+
+func (e RelationshipType) IsValid() bool {
+	switch e {
+	case RelationshipTypeParticipatesIn, RelationshipTypeManages, RelationshipTypeFunds, RelationshipTypePartOf, RelationshipTypeActiveIn, RelationshipTypeTargets, RelationshipTypeNext, RelationshipTypeMemberOf, RelationshipTypeSupports, RelationshipTypeOrganised, RelationshipTypeAddresses, RelationshipTypeHasFactor, RelationshipTypeConcerns, RelationshipTypeVisited, RelationshipTypeAttended, RelationshipTypeContactFor, RelationshipTypeWorksFor, RelationshipTypeDescribes:
+		return true
+	}
+	return false
+}
+
+func (e RelationshipType) String() string {
+	return string(e)
+}
+
+func (e *RelationshipType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = RelationshipType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid RelationshipType", str)
+	}
+	return nil
+}
+
+func (e RelationshipType) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *RelationshipType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e RelationshipType) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
