@@ -11,10 +11,14 @@ DEV_PASSWORD ?= batterykg-dev
 
 export BATTERYKG_NEO4J_CACHE := $(abspath $(CACHE))
 
-.PHONY: run test build generate check-generated web neo4j-start neo4j-stop neo4j-status bench clean
+.PHONY: run test build chromium generate check-generated web neo4j-start neo4j-stop neo4j-status bench loadtest clean
 
 build:
 	go build -o $(BIN) ./cmd/batterykg
+
+## chromium: Debian's chromium for the GraphiQL browser test (installed once).
+chromium:
+	bash scripts/chromium.sh
 
 web: web/node_modules/.installed
 web/node_modules/.installed: web/package.json web/package-lock.json
@@ -37,7 +41,7 @@ neo4j-status: build
 	$(BIN) neo4j status --state $(STATE)/neo4j --cache $(CACHE) --port $(DEV_PORT)
 
 ## test: vet, generated code in sync, every test (unit and integration) against a throw-away Neo4j.
-test: build web
+test: build web chromium
 	STATE=$(STATE) CACHE=$(CACHE) TEST_PORT=$(TEST_PORT) bash scripts/test.sh
 
 ## generate: regenerate gqlgen's code from schema.graphqls.
@@ -49,6 +53,10 @@ check-generated:
 
 bench: build
 	STATE=$(STATE) CACHE=$(CACHE) TEST_PORT=$(TEST_PORT) BENCH=1 bash scripts/test.sh
+
+## loadtest: 50 concurrent clients for 30 s against a running `make run` server.
+loadtest:
+	go run ./cmd/loadtest -url http://127.0.0.1:8080/graphql -c 50 -d 30s
 
 clean:
 	rm -rf bin

@@ -30,6 +30,28 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 		}
 		return conn(ch, first)
 	}
+	// Relationship queries: a subgraph costs its node limit, paths their number times hops.
+	c.Query.Neighbourhood = func(ch int, _ string, _ *int, _ []model.RelationshipType, limit *int) int {
+		if limit == nil {
+			return 1 + 100*ch
+		}
+		return conn(ch, limit)
+	}
+	c.Query.ShortestPaths = func(ch int, _, _ string, hops *int, _ []model.RelationshipType, k *int) int {
+		n, h := 3, 4
+		if k != nil && *k > 0 {
+			n = *k
+		}
+		if hops != nil && *hops > 0 {
+			h = *hops
+		}
+		return 1 + n*h*ch
+	}
+	c.Query.Collaborators = func(ch int, _ string, first *int) int { return conn(ch, first) }
+	c.Query.Connection = func(ch int, _, _ string) int { return list(ch) }
+	c.Query.FundingFlows = func(ch int, _ *string, _ *model.StageCode) int { return list(ch) }
+	c.Query.Factors = func(ch int, _ *string, _ *model.FactorCategory) int { return list(ch) }
+	c.Query.StageCoverage = func(ch int, _ *model.Region) int { return list(ch) }
 	c.Query.Programmes, c.Query.Stages, c.Query.Events, c.Query.People, c.Query.Sources = list, list, list, list, list
 	c.Query.Topics = func(ch int, _ *model.TopicKind) int { return list(ch) }
 

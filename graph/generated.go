@@ -32,6 +32,7 @@ type ResolverRoot interface {
 	Event() EventResolver
 	Factor() FactorResolver
 	FundingProgramme() FundingProgrammeResolver
+	Mutation() MutationResolver
 	Person() PersonResolver
 	Project() ProjectResolver
 	Query() QueryResolver
@@ -40,6 +41,7 @@ type ResolverRoot interface {
 }
 
 type DirectiveRoot struct {
+	Auth func(ctx context.Context, obj any, next graphql.Resolver, requires model.Role) (res any, err error)
 }
 
 type ComplexityRoot struct {
@@ -111,6 +113,12 @@ type ComplexityRoot struct {
 		Currency    func(childComplexity int) int
 		Fundings    func(childComplexity int) int
 		Undisclosed func(childComplexity int) int
+	}
+
+	DeleteResult struct {
+		Deleted              func(childComplexity int) int
+		ID                   func(childComplexity int) int
+		RelationshipsRemoved func(childComplexity int) int
 	}
 
 	EcosystemStats struct {
@@ -279,6 +287,14 @@ type ComplexityRoot struct {
 		Type       func(childComplexity int) int
 	}
 
+	LinkResult struct {
+		Created func(childComplexity int) int
+		From    func(childComplexity int) int
+		Removed func(childComplexity int) int
+		To      func(childComplexity int) int
+		Type    func(childComplexity int) int
+	}
+
 	MoneyBucket struct {
 		Amount      func(childComplexity int) int
 		Currency    func(childComplexity int) int
@@ -286,6 +302,17 @@ type ComplexityRoot struct {
 		Key         func(childComplexity int) int
 		Label       func(childComplexity int) int
 		Undisclosed func(childComplexity int) int
+	}
+
+	Mutation struct {
+		DeleteNode       func(childComplexity int, id string, cascade *bool) int
+		Link             func(childComplexity int, input model.LinkInput) int
+		SetFunding       func(childComplexity int, input model.FundingInput) int
+		SetParticipation func(childComplexity int, input model.ParticipationInput) int
+		Unlink           func(childComplexity int, input model.LinkInput) int
+		UpsertActor      func(childComplexity int, input model.ActorInput) int
+		UpsertProgramme  func(childComplexity int, input model.ProgrammeInput) int
+		UpsertProject    func(childComplexity int, input model.ProjectInput) int
 	}
 
 	PageInfo struct {
@@ -499,6 +526,16 @@ type FundingProgrammeResolver interface {
 	PartOf(ctx context.Context, obj *model.FundingProgramme) ([]*model.FundingProgramme, error)
 	Parts(ctx context.Context, obj *model.FundingProgramme) ([]*model.FundingProgramme, error)
 	Fundings(ctx context.Context, obj *model.FundingProgramme, first *int, after *string) (*model.FundingConnection, error)
+}
+type MutationResolver interface {
+	UpsertActor(ctx context.Context, input model.ActorInput) (*model.Actor, error)
+	UpsertProject(ctx context.Context, input model.ProjectInput) (*model.Project, error)
+	UpsertProgramme(ctx context.Context, input model.ProgrammeInput) (*model.FundingProgramme, error)
+	SetFunding(ctx context.Context, input model.FundingInput) (*model.Project, error)
+	SetParticipation(ctx context.Context, input model.ParticipationInput) (*model.Project, error)
+	Link(ctx context.Context, input model.LinkInput) (*model.LinkResult, error)
+	Unlink(ctx context.Context, input model.LinkInput) (*model.LinkResult, error)
+	DeleteNode(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error)
 }
 type PersonResolver interface {
 	WorksFor(ctx context.Context, obj *model.Person) ([]*model.Actor, error)
@@ -861,6 +898,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CurrencyTotal.Undisclosed(childComplexity), true
+
+	case "DeleteResult.deleted":
+		if e.ComplexityRoot.DeleteResult.Deleted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteResult.Deleted(childComplexity), true
+	case "DeleteResult.id":
+		if e.ComplexityRoot.DeleteResult.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteResult.ID(childComplexity), true
+	case "DeleteResult.relationshipsRemoved":
+		if e.ComplexityRoot.DeleteResult.RelationshipsRemoved == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DeleteResult.RelationshipsRemoved(childComplexity), true
 
 	case "EcosystemStats.investmentProjects":
 		if e.ComplexityRoot.EcosystemStats.InvestmentProjects == nil {
@@ -1591,6 +1647,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Hop.Type(childComplexity), true
 
+	case "LinkResult.created":
+		if e.ComplexityRoot.LinkResult.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkResult.Created(childComplexity), true
+	case "LinkResult.from":
+		if e.ComplexityRoot.LinkResult.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkResult.From(childComplexity), true
+	case "LinkResult.removed":
+		if e.ComplexityRoot.LinkResult.Removed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkResult.Removed(childComplexity), true
+	case "LinkResult.to":
+		if e.ComplexityRoot.LinkResult.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkResult.To(childComplexity), true
+	case "LinkResult.type":
+		if e.ComplexityRoot.LinkResult.Type == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LinkResult.Type(childComplexity), true
+
 	case "MoneyBucket.amount":
 		if e.ComplexityRoot.MoneyBucket.Amount == nil {
 			break
@@ -1627,6 +1714,95 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MoneyBucket.Undisclosed(childComplexity), true
+
+	case "Mutation.deleteNode":
+		if e.ComplexityRoot.Mutation.DeleteNode == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteNode(childComplexity, args["id"].(string), args["cascade"].(*bool)), true
+	case "Mutation.link":
+		if e.ComplexityRoot.Mutation.Link == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_link_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Link(childComplexity, args["input"].(model.LinkInput)), true
+	case "Mutation.setFunding":
+		if e.ComplexityRoot.Mutation.SetFunding == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setFunding_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetFunding(childComplexity, args["input"].(model.FundingInput)), true
+	case "Mutation.setParticipation":
+		if e.ComplexityRoot.Mutation.SetParticipation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setParticipation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetParticipation(childComplexity, args["input"].(model.ParticipationInput)), true
+	case "Mutation.unlink":
+		if e.ComplexityRoot.Mutation.Unlink == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_unlink_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.Unlink(childComplexity, args["input"].(model.LinkInput)), true
+	case "Mutation.upsertActor":
+		if e.ComplexityRoot.Mutation.UpsertActor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertActor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertActor(childComplexity, args["input"].(model.ActorInput)), true
+	case "Mutation.upsertProgramme":
+		if e.ComplexityRoot.Mutation.UpsertProgramme == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertProgramme_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertProgramme(childComplexity, args["input"].(model.ProgrammeInput)), true
+	case "Mutation.upsertProject":
+		if e.ComplexityRoot.Mutation.UpsertProject == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_upsertProject_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpsertProject(childComplexity, args["input"].(model.ProjectInput)), true
 
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
@@ -2565,9 +2741,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputActorFilter,
+		ec.unmarshalInputActorInput,
 		ec.unmarshalInputActorOrder,
 		ec.unmarshalInputFundingFilter,
+		ec.unmarshalInputFundingInput,
+		ec.unmarshalInputLinkInput,
+		ec.unmarshalInputParticipationInput,
+		ec.unmarshalInputProgrammeInput,
 		ec.unmarshalInputProjectFilter,
+		ec.unmarshalInputProjectInput,
 		ec.unmarshalInputProjectOrder,
 	)
 	first := true
@@ -2603,6 +2785,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 			return &response
 		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2636,6 +2833,7 @@ workshop topics with their barriers and levers. Every fact carries its sources a
 """
 schema {
   query: Query
+  mutation: Mutation
 }
 
 "An ISO-8601 date, ` + "`" + `YYYY-MM-DD` + "`" + `."
@@ -3891,6 +4089,233 @@ type EcosystemStats {
   "Strategic Innovation Initiatives related to the battery value chain (brochure: 1)."
   strategicInitiatives: HeadlineCount!
 }
+
+# ---------------------------------------------------------------------------------------------
+# Writes, for data stewards' tools. Every mutation is one transaction, needs a bearer token with
+# the role its @auth names, records its provenance (source, who, when), and returns the object
+# it changed. Upserts set the fields given, remove the fields given as null, and keep the rest.
+# ---------------------------------------------------------------------------------------------
+
+"The roles a bearer token can carry, from least to most."
+enum Role {
+  "May read, even when anonymous reads are switched off."
+  READER
+  "May also create and change data."
+  EDITOR
+  "May also delete."
+  ADMIN
+}
+
+"Only callers with at least this role may use the field."
+directive @auth(requires: Role!) on FIELD_DEFINITION
+
+"An actor to create or change."
+input ActorInput {
+  "The actor's slug (lower-case letters and digits joined by hyphens)."
+  id: ID!
+  "The actor's usual name."
+  name: String!
+  "What kind of organisation it is."
+  kind: ActorKind!
+  "Abbreviation."
+  shortName: String
+  "What the actor does."
+  description: String
+  "City of the main site."
+  city: String
+  "ISO 3166-1 alpha-2 country code."
+  country: String
+  "Belgian region, or FOREIGN."
+  region: Region
+  "Web site (http or https)."
+  website: String
+  "CORDIS activity type."
+  activityType: ActivityType
+  "Generic contact address."
+  email: String
+  "Where the facts come from: ` + "`" + `<sourceId>#<section>` + "`" + ` of a catalogued source."
+  source: String!
+  "How sure the facts are (default SOURCED)."
+  confidence: Confidence
+}
+
+"A project to create or change."
+input ProjectInput {
+  "The project's slug."
+  id: ID!
+  "The project's usual name."
+  name: String!
+  "What kind of project it is."
+  type: ProjectType!
+  "Acronym."
+  acronym: String
+  "Full title."
+  title: String
+  "What the project does."
+  description: String
+  "Where it stands."
+  status: ProjectStatus
+  "Start date, YYYY-MM-DD."
+  startDate: Date
+  "End date, YYYY-MM-DD, not before the start."
+  endDate: Date
+  "Total investment or budget, >= 0, in ` + "`" + `currency` + "`" + `."
+  totalInvestment: Float
+  "ISO 4217 currency; required with totalInvestment."
+  currency: String
+  "Generic contact address."
+  email: String
+  "Where the facts come from: ` + "`" + `<sourceId>#<section>` + "`" + `."
+  source: String!
+  "How sure the facts are (default SOURCED)."
+  confidence: Confidence
+}
+
+"A funding programme to create or change."
+input ProgrammeInput {
+  "The programme's slug."
+  id: ID!
+  "The programme's name."
+  name: String!
+  "What it funds."
+  description: String
+  "EU, federal or regional."
+  level: ProgrammeLevel
+  "How it gives money."
+  instrument: FundingInstrument
+  "Budget, >= 0, in ` + "`" + `currency` + "`" + `."
+  budget: Float
+  "ISO 4217 currency; required with budget."
+  currency: String
+  "Where the facts come from: ` + "`" + `<sourceId>#<section>` + "`" + `."
+  source: String!
+  "How sure the facts are (default SOURCED)."
+  confidence: Confidence
+}
+
+"Money, or support without a public amount, from a programme or an actor to a project."
+input FundingInput {
+  "The funding programme's or actor's id."
+  funder: ID!
+  "The funded project's id."
+  project: ID!
+  "Amount, >= 0, when public."
+  amount: Float
+  "ISO 4217 currency; required with amount."
+  currency: String
+  "How the money is given."
+  instrument: FundingInstrument
+  "When it was granted, YYYY-MM-DD."
+  date: Date
+  "Where the fact comes from: ` + "`" + `<sourceId>#<section>` + "`" + `."
+  source: String!
+  "How sure the fact is (default SOURCED)."
+  confidence: Confidence
+}
+
+"An actor's part in a project."
+input ParticipationInput {
+  "The actor's id."
+  actor: ID!
+  "The project's id."
+  project: ID!
+  "The actor's role."
+  role: ParticipationRole!
+  "Where the fact comes from: ` + "`" + `<sourceId>#<section>` + "`" + `."
+  source: String!
+  "How sure the fact is (default SOURCED)."
+  confidence: Confidence
+}
+
+"Relationships ` + "`" + `link` + "`" + ` and ` + "`" + `unlink` + "`" + ` manage (participations and fundings have their own mutations)."
+enum LinkType {
+  "Actor -> ValueChainStage."
+  ACTIVE_IN
+  "Project -> ValueChainStage."
+  TARGETS
+  "Actor -> FundingProgramme."
+  MANAGES
+  "Actor -> Actor, FundingProgramme -> FundingProgramme, Event -> Project."
+  PART_OF
+  "Actor -> Actor (a cluster)."
+  MEMBER_OF
+  "Actor -> Actor or Project."
+  SUPPORTS
+  "Actor -> Event."
+  ORGANISED
+  "Event or Project -> Topic."
+  ADDRESSES
+  "Person -> Actor or Project."
+  CONTACT_FOR
+  "Person -> Actor."
+  WORKS_FOR
+  "Factor -> ValueChainStage."
+  CONCERNS
+  "Actor -> Event (hosted a visit)."
+  VISITED
+  "Actor -> Event."
+  ATTENDED
+}
+
+"A relationship to create or remove."
+input LinkInput {
+  "The start node's id."
+  from: ID!
+  "The relationship type."
+  type: LinkType!
+  "The end node's id."
+  to: ID!
+  "Where the fact comes from: ` + "`" + `<sourceId>#<section>` + "`" + ` (ignored by unlink)."
+  source: String!
+  "How sure the fact is (default SOURCED)."
+  confidence: Confidence
+}
+
+"What link or unlink did."
+type LinkResult {
+  "The start node's id."
+  from: ID!
+  "The end node's id."
+  to: ID!
+  "The relationship type."
+  type: LinkType!
+  "True when link created the relationship (false when it existed already)."
+  created: Boolean!
+  "How many relationships unlink removed."
+  removed: Int!
+}
+
+"What deleteNode did."
+type DeleteResult {
+  "The id asked for."
+  id: ID!
+  "True when the node was deleted."
+  deleted: Boolean!
+  "How many relationships went with it."
+  relationshipsRemoved: Int!
+}
+
+type Mutation {
+  "Create or change an actor; returns it."
+  upsertActor("The actor." input: ActorInput!): Actor! @auth(requires: EDITOR)
+  "Create or change a project; returns it."
+  upsertProject("The project." input: ProjectInput!): Project! @auth(requires: EDITOR)
+  "Create or change a funding programme; returns it."
+  upsertProgramme("The programme." input: ProgrammeInput!): FundingProgramme! @auth(requires: EDITOR)
+  "Record (or change) who funds a project and how much; returns the project."
+  setFunding("The funding." input: FundingInput!): Project! @auth(requires: EDITOR)
+  "Record (or change) an actor's role in a project; returns the project."
+  setParticipation("The participation." input: ParticipationInput!): Project! @auth(requires: EDITOR)
+  "Create a relationship between two existing nodes (idempotent)."
+  link("The relationship." input: LinkInput!): LinkResult! @auth(requires: EDITOR)
+  "Remove a relationship between two nodes."
+  unlink("The relationship." input: LinkInput!): LinkResult! @auth(requires: EDITOR)
+  """
+  Delete a node by id. Without ` + "`" + `cascade` + "`" + ` a node that still has relationships is not deleted
+  (CONFLICT); with it, its relationships go too. Other nodes are never deleted.
+  """
+  deleteNode("The node's id." id: ID!, "Also remove its relationships." cascade: Boolean = false): DeleteResult! @auth(requires: ADMIN)
+}
 `, BuiltIn: false},
 }
 var parsedSchema = gqlparser.MustLoadSchema(sources...)
@@ -4037,6 +4462,18 @@ func (ec *executionContext) childFields_CurrencyTotal(ctx context.Context, field
 		return ec.fieldContext_CurrencyTotal_undisclosed(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CurrencyTotal", field.Name)
+}
+
+func (ec *executionContext) childFields_DeleteResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DeleteResult_id(ctx, field)
+	case "deleted":
+		return ec.fieldContext_DeleteResult_deleted(ctx, field)
+	case "relationshipsRemoved":
+		return ec.fieldContext_DeleteResult_relationshipsRemoved(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DeleteResult", field.Name)
 }
 
 func (ec *executionContext) childFields_EcosystemStats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4369,6 +4806,22 @@ func (ec *executionContext) childFields_Hop(ctx context.Context, field graphql.C
 		return ec.fieldContext_Hop_edge(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Hop", field.Name)
+}
+
+func (ec *executionContext) childFields_LinkResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_LinkResult_from(ctx, field)
+	case "to":
+		return ec.fieldContext_LinkResult_to(ctx, field)
+	case "type":
+		return ec.fieldContext_LinkResult_type(ctx, field)
+	case "created":
+		return ec.fieldContext_LinkResult_created(ctx, field)
+	case "removed":
+		return ec.fieldContext_LinkResult_removed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LinkResult", field.Name)
 }
 
 func (ec *executionContext) childFields_MoneyBucket(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4811,6 +5264,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) dir_auth_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "requires",
+		func(ctx context.Context, v any) (model.Role, error) {
+			return ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["requires"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Actor_fundings_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4882,6 +5349,126 @@ func (ec *executionContext) field_FundingProgramme_fundings_args(ctx context.Con
 		return nil, err
 	}
 	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_deleteNode_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "cascade",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["cascade"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_link_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LinkInput, error) {
+			return ec.unmarshalNLinkInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setFunding_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.FundingInput, error) {
+			return ec.unmarshalNFundingInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setParticipation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ParticipationInput, error) {
+			return ec.unmarshalNParticipationInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐParticipationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_unlink_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.LinkInput, error) {
+			return ec.unmarshalNLinkInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertActor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ActorInput, error) {
+			return ec.unmarshalNActorInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertProgramme_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProgrammeInput, error) {
+			return ec.unmarshalNProgrammeInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProgrammeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_upsertProject_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProjectInput, error) {
+			return ec.unmarshalNProjectInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -6823,6 +7410,75 @@ func (ec *executionContext) _CurrencyTotal_undisclosed(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_CurrencyTotal_undisclosed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CurrencyTotal", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DeleteResult_id(ctx context.Context, field graphql.CollectedField, obj *model.DeleteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteResult_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteResult_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteResult", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _DeleteResult_deleted(ctx context.Context, field graphql.CollectedField, obj *model.DeleteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteResult_deleted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deleted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteResult_deleted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteResult", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _DeleteResult_relationshipsRemoved(ctx context.Context, field graphql.CollectedField, obj *model.DeleteResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DeleteResult_relationshipsRemoved(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RelationshipsRemoved, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DeleteResult_relationshipsRemoved(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DeleteResult", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _EcosystemStats_walloonActors(ctx context.Context, field graphql.CollectedField, obj *model.EcosystemStats) (ret graphql.Marshaler) {
@@ -9911,6 +10567,121 @@ func (ec *executionContext) fieldContext_Hop_edge(_ context.Context, field graph
 	return fc, nil
 }
 
+func (ec *executionContext) _LinkResult_from(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkResult_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkResult_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkResult", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _LinkResult_to(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkResult_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkResult_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkResult", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _LinkResult_type(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkResult_type(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Type, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.LinkType) graphql.Marshaler {
+			return ec.marshalNLinkType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkType(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkResult_type(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkResult", field, false, false, errors.New("field of type LinkType does not have child fields"))
+}
+
+func (ec *executionContext) _LinkResult_created(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkResult_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkResult_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkResult", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _LinkResult_removed(ctx context.Context, field graphql.CollectedField, obj *model.LinkResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LinkResult_removed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Removed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LinkResult_removed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LinkResult", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
 func (ec *executionContext) _MoneyBucket_key(ctx context.Context, field graphql.CollectedField, obj *model.MoneyBucket) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10047,6 +10818,502 @@ func (ec *executionContext) _MoneyBucket_undisclosed(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_MoneyBucket_undisclosed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("MoneyBucket", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Mutation_upsertActor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertActor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertActor(ctx, fc.Args["input"].(model.ActorInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.Actor
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Actor
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Actor) graphql.Marshaler {
+			return ec.marshalNActor2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertActor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Actor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertActor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertProject(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertProject(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertProject(ctx, fc.Args["input"].(model.ProjectInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.Project
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Project
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertProject(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertProject_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_upsertProgramme(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_upsertProgramme(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpsertProgramme(ctx, fc.Args["input"].(model.ProgrammeInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.FundingProgramme
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.FundingProgramme
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.FundingProgramme) graphql.Marshaler {
+			return ec.marshalNFundingProgramme2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingProgramme(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_upsertProgramme(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingProgramme(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_upsertProgramme_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setFunding(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setFunding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetFunding(ctx, fc.Args["input"].(model.FundingInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.Project
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Project
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setFunding(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setFunding_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setParticipation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setParticipation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetParticipation(ctx, fc.Args["input"].(model.ParticipationInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.Project
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.Project
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.Project) graphql.Marshaler {
+			return ec.marshalNProject2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProject(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setParticipation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Project(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setParticipation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_link(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_link(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Link(ctx, fc.Args["input"].(model.LinkInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.LinkResult
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.LinkResult
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkResult) graphql.Marshaler {
+			return ec.marshalNLinkResult2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_link(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_link_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_unlink(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_unlink(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().Unlink(ctx, fc.Args["input"].(model.LinkInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "EDITOR")
+				if err != nil {
+					var zeroVal *model.LinkResult
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.LinkResult
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LinkResult) graphql.Marshaler {
+			return ec.marshalNLinkResult2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_unlink(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LinkResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_unlink_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_deleteNode(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_deleteNode(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeleteNode(ctx, fc.Args["id"].(string), fc.Args["cascade"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				requires, err := ec.unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx, "ADMIN")
+				if err != nil {
+					var zeroVal *model.DeleteResult
+					return zeroVal, err
+				}
+				if ec.Directives.Auth == nil {
+					var zeroVal *model.DeleteResult
+					return zeroVal, errors.New("directive auth is not implemented")
+				}
+				return ec.Directives.Auth(ctx, nil, directive0, requires)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+			return ec.marshalNDeleteResult2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐDeleteResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_deleteNode(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DeleteResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_deleteNode_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PageInfo_hasNextPage(ctx context.Context, field graphql.CollectedField, obj *model.PageInfo) (ret graphql.Marshaler) {
@@ -15133,6 +16400,120 @@ func (ec *executionContext) unmarshalInputActorFilter(ctx context.Context, obj a
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputActorInput(ctx context.Context, obj any) (model.ActorInput, error) {
+	var it model.ActorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "kind", "shortName", "description", "city", "country", "region", "website", "activityType", "email", "source", "confidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNActorKind2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "shortName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("shortName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ShortName = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "region":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("region"))
+			data, err := ec.unmarshalORegion2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRegion(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Region = data
+		case "website":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("website"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Website = data
+		case "activityType":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("activityType"))
+			data, err := ec.unmarshalOActivityType2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActivityType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ActivityType = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputActorOrder(ctx context.Context, obj any) (model.ActorOrder, error) {
 	var it model.ActorOrder
 	if obj == nil {
@@ -15213,6 +16594,287 @@ func (ec *executionContext) unmarshalInputFundingFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Currency = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputFundingInput(ctx context.Context, obj any) (model.FundingInput, error) {
+	var it model.FundingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"funder", "project", "amount", "currency", "instrument", "date", "source", "confidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "funder":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funder"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Funder = data
+		case "project":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("project"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Project = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "instrument":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instrument"))
+			data, err := ec.unmarshalOFundingInstrument2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingInstrument(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Instrument = data
+		case "date":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("date"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Date = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputLinkInput(ctx context.Context, obj any) (model.LinkInput, error) {
+	var it model.LinkInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"from", "type", "to", "source", "confidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "from":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("from"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.From = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNLinkType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "to":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("to"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.To = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputParticipationInput(ctx context.Context, obj any) (model.ParticipationInput, error) {
+	var it model.ParticipationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"actor", "project", "role", "source", "confidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "actor":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("actor"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Actor = data
+		case "project":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("project"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Project = data
+		case "role":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("role"))
+			data, err := ec.unmarshalNParticipationRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐParticipationRole(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Role = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputProgrammeInput(ctx context.Context, obj any) (model.ProgrammeInput, error) {
+	var it model.ProgrammeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "description", "level", "instrument", "budget", "currency", "source", "confidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "level":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("level"))
+			data, err := ec.unmarshalOProgrammeLevel2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProgrammeLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Level = data
+		case "instrument":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("instrument"))
+			data, err := ec.unmarshalOFundingInstrument2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingInstrument(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Instrument = data
+		case "budget":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budget"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Budget = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
 		}
 	}
 	return it, nil
@@ -15306,6 +16968,127 @@ func (ec *executionContext) unmarshalInputProjectFilter(ctx context.Context, obj
 				return it, err
 			}
 			it.Or = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputProjectInput(ctx context.Context, obj any) (model.ProjectInput, error) {
+	var it model.ProjectInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "name", "type", "acronym", "title", "description", "status", "startDate", "endDate", "totalInvestment", "currency", "email", "source", "confidence"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "type":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("type"))
+			data, err := ec.unmarshalNProjectType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectType(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Type = data
+		case "acronym":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acronym"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Acronym = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOProjectStatus2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "startDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startDate"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartDate = data
+		case "endDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endDate"))
+			data, err := ec.unmarshalODate2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndDate = data
+		case "totalInvestment":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("totalInvestment"))
+			data, err := ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TotalInvestment = data
+		case "currency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("currency"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Currency = data
+		case "email":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("email"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Email = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "confidence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("confidence"))
+			data, err := ec.unmarshalOConfidence2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐConfidence(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Confidence = data
 		}
 	}
 	return it, nil
@@ -16213,6 +17996,55 @@ func (ec *executionContext) _CurrencyTotal(ctx context.Context, sel ast.Selectio
 			}
 		case "undisclosed":
 			out.Values[i] = ec._CurrencyTotal_undisclosed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var deleteResultImplementors = []string{"DeleteResult"}
+
+func (ec *executionContext) _DeleteResult(ctx context.Context, sel ast.SelectionSet, obj *model.DeleteResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deleteResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DeleteResult")
+		case "id":
+			out.Values[i] = ec._DeleteResult_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleted":
+			out.Values[i] = ec._DeleteResult_deleted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "relationshipsRemoved":
+			out.Values[i] = ec._DeleteResult_relationshipsRemoved(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -17578,6 +19410,65 @@ func (ec *executionContext) _Hop(ctx context.Context, sel ast.SelectionSet, obj 
 	return out
 }
 
+var linkResultImplementors = []string{"LinkResult"}
+
+func (ec *executionContext) _LinkResult(ctx context.Context, sel ast.SelectionSet, obj *model.LinkResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, linkResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LinkResult")
+		case "from":
+			out.Values[i] = ec._LinkResult_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._LinkResult_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "type":
+			out.Values[i] = ec._LinkResult_type(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "created":
+			out.Values[i] = ec._LinkResult_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "removed":
+			out.Values[i] = ec._LinkResult_removed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var moneyBucketImplementors = []string{"MoneyBucket"}
 
 func (ec *executionContext) _MoneyBucket(ctx context.Context, sel ast.SelectionSet, obj *model.MoneyBucket) graphql.Marshaler {
@@ -17616,6 +19507,104 @@ func (ec *executionContext) _MoneyBucket(ctx context.Context, sel ast.SelectionS
 			}
 		case "undisclosed":
 			out.Values[i] = ec._MoneyBucket_undisclosed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "upsertActor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertActor(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertProject":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertProject(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "upsertProgramme":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_upsertProgramme(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setFunding":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setFunding(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setParticipation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setParticipation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "link":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_link(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unlink":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_unlink(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deleteNode":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_deleteNode(ctx, field)
+			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -20116,6 +22105,10 @@ func (ec *executionContext) ___Type(ctx context.Context, sel ast.SelectionSet, o
 
 // region    ***************************** type.gotpl *****************************
 
+func (ec *executionContext) marshalNActor2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActor(ctx context.Context, sel ast.SelectionSet, v model.Actor) graphql.Marshaler {
+	return ec._Actor(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNActor2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Actor) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20185,6 +22178,11 @@ func (ec *executionContext) marshalNActorEdge2ᚖgithubᚗcomᚋbatterykgᚋbatt
 func (ec *executionContext) unmarshalNActorFilter2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorFilter(ctx context.Context, v any) (*model.ActorFilter, error) {
 	res, err := ec.unmarshalInputActorFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNActorInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorInput(ctx context.Context, v any) (model.ActorInput, error) {
+	res, err := ec.unmarshalInputActorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNActorKind2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐActorKind(ctx context.Context, v any) (model.ActorKind, error) {
@@ -20342,6 +22340,20 @@ func (ec *executionContext) marshalNCurrencyTotal2ᚖgithubᚗcomᚋbatterykgᚋ
 		return graphql.Null
 	}
 	return ec._CurrencyTotal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNDeleteResult2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐDeleteResult(ctx context.Context, sel ast.SelectionSet, v model.DeleteResult) graphql.Marshaler {
+	return ec._DeleteResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDeleteResult2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐDeleteResult(ctx context.Context, sel ast.SelectionSet, v *model.DeleteResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DeleteResult(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNDirection2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐDirection(ctx context.Context, v any) (model.Direction, error) {
@@ -20643,6 +22655,15 @@ func (ec *executionContext) marshalNFundingFlows2ᚖgithubᚗcomᚋbatterykgᚋb
 	return ec._FundingFlows(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNFundingInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingInput(ctx context.Context, v any) (model.FundingInput, error) {
+	res, err := ec.unmarshalInputFundingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFundingProgramme2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingProgramme(ctx context.Context, sel ast.SelectionSet, v model.FundingProgramme) graphql.Marshaler {
+	return ec._FundingProgramme(ctx, sel, &v)
+}
+
 func (ec *executionContext) marshalNFundingProgramme2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐFundingProgrammeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.FundingProgramme) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20833,6 +22854,35 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) unmarshalNLinkInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkInput(ctx context.Context, v any) (model.LinkInput, error) {
+	res, err := ec.unmarshalInputLinkInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkResult2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkResult(ctx context.Context, sel ast.SelectionSet, v model.LinkResult) graphql.Marshaler {
+	return ec._LinkResult(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNLinkResult2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkResult(ctx context.Context, sel ast.SelectionSet, v *model.LinkResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._LinkResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLinkType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkType(ctx context.Context, v any) (model.LinkType, error) {
+	var res model.LinkType
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLinkType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐLinkType(ctx context.Context, sel ast.SelectionSet, v model.LinkType) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNMoneyBucket2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐMoneyBucketᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MoneyBucket) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -20919,6 +22969,11 @@ func (ec *executionContext) marshalNParticipationConnection2ᚖgithubᚗcomᚋba
 	return ec._ParticipationConnection(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNParticipationInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐParticipationInput(ctx context.Context, v any) (model.ParticipationInput, error) {
+	res, err := ec.unmarshalInputParticipationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNParticipationRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐParticipationRole(ctx context.Context, v any) (model.ParticipationRole, error) {
 	var res model.ParticipationRole
 	err := res.UnmarshalGQL(v)
@@ -20979,6 +23034,15 @@ func (ec *executionContext) marshalNPerson2ᚖgithubᚗcomᚋbatterykgᚋbattery
 		return graphql.Null
 	}
 	return ec._Person(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNProgrammeInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProgrammeInput(ctx context.Context, v any) (model.ProgrammeInput, error) {
+	res, err := ec.unmarshalInputProgrammeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNProject2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProject(ctx context.Context, sel ast.SelectionSet, v model.Project) graphql.Marshaler {
+	return ec._Project(ctx, sel, &v)
 }
 
 func (ec *executionContext) marshalNProject2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Project) graphql.Marshaler {
@@ -21050,6 +23114,11 @@ func (ec *executionContext) marshalNProjectEdge2ᚖgithubᚗcomᚋbatterykgᚋba
 func (ec *executionContext) unmarshalNProjectFilter2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectFilter(ctx context.Context, v any) (*model.ProjectFilter, error) {
 	res, err := ec.unmarshalInputProjectFilter(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNProjectInput2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectInput(ctx context.Context, v any) (model.ProjectInput, error) {
+	res, err := ec.unmarshalInputProjectInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNProjectOrder2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐProjectOrder(ctx context.Context, v any) (*model.ProjectOrder, error) {
@@ -21144,6 +23213,16 @@ func (ec *executionContext) unmarshalNRelationshipType2githubᚗcomᚋbatterykg�
 }
 
 func (ec *executionContext) marshalNRelationshipType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipType(ctx context.Context, sel ast.SelectionSet, v model.RelationshipType) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx context.Context, v any) (model.Role, error) {
+	var res model.Role
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRole2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRole(ctx context.Context, sel ast.SelectionSet, v model.Role) graphql.Marshaler {
 	return v
 }
 

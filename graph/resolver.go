@@ -10,13 +10,16 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/batterykg/batterykg/graph/model"
+	"github.com/batterykg/batterykg/internal/auth"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
 // Store answers one root field, selection and all, with one statement, and returns the
-// field's value as the driver decoded it (see model.Decode).
+// field's value as the driver decoded it (see model.Decode). Mutate runs a mutation the
+// same way, in a write transaction, recording who made the change.
 type Store interface {
 	Query(ctx context.Context, f kg.Field) (any, error)
+	Mutate(ctx context.Context, f kg.Field, who string) (any, error)
 }
 
 // Resolver holds the resolvers' dependencies.
@@ -35,6 +38,7 @@ func NewSchema(store Store, defaultPage ...int) graphql.ExecutableSchema {
 		page = defaultPage[0]
 	}
 	setComplexity(&cfg.Complexity, page)
+	cfg.Directives.Auth = requireRole
 	es := NewExecutableSchema(cfg)
 	r.schema = es.Schema()
 	return es
@@ -51,6 +55,32 @@ func query[T any](ctx context.Context, r *Resolver) (T, error) {
 		return out, kg.Wrap(kg.EINTERNAL, "decoding result", err)
 	}
 	return out, nil
+}
+
+// mutate runs the current mutation through the store, recorded as made by the caller.
+func mutate[T any](ctx context.Context, r *Resolver) (T, error) {
+	var out T
+	who := auth.FromContext(ctx)
+	v, err := r.Store.Mutate(ctx, r.selection(ctx), who.Method+":"+who.Subject)
+	if err != nil {
+		return out, err
+	}
+	if err := model.Decode(v, &out); err != nil {
+		return out, kg.Wrap(kg.EINTERNAL, "decoding result", err)
+	}
+	return out, nil
+}
+
+// requireRole implements @auth(requires:): the caller's role must be at least requires.
+func requireRole(ctx context.Context, _ any, next graphql.Resolver, requires model.Role) (any, error) {
+	min := map[model.Role]auth.Role{model.RoleReader: auth.RoleReader, model.RoleEditor: auth.RoleEditor, model.RoleAdmin: auth.RoleAdmin}[requires]
+	if min == auth.RoleNone {
+		return nil, kg.Errorf(kg.EINTERNAL, "unknown role %s", requires)
+	}
+	if err := auth.Require(ctx, min); err != nil {
+		return nil, err
+	}
+	return next(ctx)
 }
 
 // queryNode runs a root field that returns a Node interface.

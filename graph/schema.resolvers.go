@@ -102,6 +102,46 @@ func (r *fundingProgrammeResolver) Fundings(ctx context.Context, obj *model.Fund
 	return model.Prefetched[*model.FundingConnection](ctx, obj.Rel)
 }
 
+// UpsertActor is the resolver for the upsertActor field.
+func (r *mutationResolver) UpsertActor(ctx context.Context, input model.ActorInput) (*model.Actor, error) {
+	return mutate[*model.Actor](ctx, r.Resolver)
+}
+
+// UpsertProject is the resolver for the upsertProject field.
+func (r *mutationResolver) UpsertProject(ctx context.Context, input model.ProjectInput) (*model.Project, error) {
+	return mutate[*model.Project](ctx, r.Resolver)
+}
+
+// UpsertProgramme is the resolver for the upsertProgramme field.
+func (r *mutationResolver) UpsertProgramme(ctx context.Context, input model.ProgrammeInput) (*model.FundingProgramme, error) {
+	return mutate[*model.FundingProgramme](ctx, r.Resolver)
+}
+
+// SetFunding is the resolver for the setFunding field.
+func (r *mutationResolver) SetFunding(ctx context.Context, input model.FundingInput) (*model.Project, error) {
+	return mutate[*model.Project](ctx, r.Resolver)
+}
+
+// SetParticipation is the resolver for the setParticipation field.
+func (r *mutationResolver) SetParticipation(ctx context.Context, input model.ParticipationInput) (*model.Project, error) {
+	return mutate[*model.Project](ctx, r.Resolver)
+}
+
+// Link is the resolver for the link field.
+func (r *mutationResolver) Link(ctx context.Context, input model.LinkInput) (*model.LinkResult, error) {
+	return mutate[*model.LinkResult](ctx, r.Resolver)
+}
+
+// Unlink is the resolver for the unlink field.
+func (r *mutationResolver) Unlink(ctx context.Context, input model.LinkInput) (*model.LinkResult, error) {
+	return mutate[*model.LinkResult](ctx, r.Resolver)
+}
+
+// DeleteNode is the resolver for the deleteNode field.
+func (r *mutationResolver) DeleteNode(ctx context.Context, id string, cascade *bool) (*model.DeleteResult, error) {
+	return mutate[*model.DeleteResult](ctx, r.Resolver)
+}
+
 // WorksFor is the resolver for the worksFor field.
 func (r *personResolver) WorksFor(ctx context.Context, obj *model.Person) ([]*model.Actor, error) {
 	return model.Prefetched[[]*model.Actor](ctx, obj.Rel)
@@ -353,6 +393,9 @@ func (r *Resolver) Factor() FactorResolver { return &factorResolver{r} }
 // FundingProgramme returns FundingProgrammeResolver implementation.
 func (r *Resolver) FundingProgramme() FundingProgrammeResolver { return &fundingProgrammeResolver{r} }
 
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
 // Person returns PersonResolver implementation.
 func (r *Resolver) Person() PersonResolver { return &personResolver{r} }
 
@@ -372,6 +415,7 @@ type actorResolver struct{ *Resolver }
 type eventResolver struct{ *Resolver }
 type factorResolver struct{ *Resolver }
 type fundingProgrammeResolver struct{ *Resolver }
+type mutationResolver struct{ *Resolver }
 type personResolver struct{ *Resolver }
 type projectResolver struct{ *Resolver }
 type queryResolver struct{ *Resolver }

@@ -49,6 +49,36 @@ type ActorFilter struct {
 	Or []*ActorFilter `json:"OR,omitempty"`
 }
 
+// An actor to create or change.
+type ActorInput struct {
+	// The actor's slug (lower-case letters and digits joined by hyphens).
+	ID string `json:"id"`
+	// The actor's usual name.
+	Name string `json:"name"`
+	// What kind of organisation it is.
+	Kind ActorKind `json:"kind"`
+	// Abbreviation.
+	ShortName *string `json:"shortName,omitempty"`
+	// What the actor does.
+	Description *string `json:"description,omitempty"`
+	// City of the main site.
+	City *string `json:"city,omitempty"`
+	// ISO 3166-1 alpha-2 country code.
+	Country *string `json:"country,omitempty"`
+	// Belgian region, or FOREIGN.
+	Region *Region `json:"region,omitempty"`
+	// Web site (http or https).
+	Website *string `json:"website,omitempty"`
+	// CORDIS activity type.
+	ActivityType *ActivityType `json:"activityType,omitempty"`
+	// Generic contact address.
+	Email *string `json:"email,omitempty"`
+	// Where the facts come from: `<sourceId>#<section>` of a catalogued source.
+	Source string `json:"source"`
+	// How sure the facts are (default SOURCED).
+	Confidence *Confidence `json:"confidence,omitempty"`
+}
+
 // An actor sort key with its direction.
 type ActorOrder struct {
 	// The key.
@@ -111,6 +141,16 @@ type CurrencyTotal struct {
 	Fundings int `json:"fundings"`
 	// How many of them have no public amount (not in `amount`).
 	Undisclosed int `json:"undisclosed"`
+}
+
+// What deleteNode did.
+type DeleteResult struct {
+	// The id asked for.
+	ID string `json:"id"`
+	// True when the node was deleted.
+	Deleted bool `json:"deleted"`
+	// How many relationships went with it.
+	RelationshipsRemoved int `json:"relationshipsRemoved"`
 }
 
 // The brochure's headline figures (40 / 20 / 7 / 1) next to the graph's own counts.
@@ -205,6 +245,26 @@ type FundingFlows struct {
 	ProjectCount int `json:"projectCount"`
 	// How many distinct actors take part in those projects.
 	ActorCount int `json:"actorCount"`
+}
+
+// Money, or support without a public amount, from a programme or an actor to a project.
+type FundingInput struct {
+	// The funding programme's or actor's id.
+	Funder string `json:"funder"`
+	// The funded project's id.
+	Project string `json:"project"`
+	// Amount, >= 0, when public.
+	Amount *float64 `json:"amount,omitempty"`
+	// ISO 4217 currency; required with amount.
+	Currency *string `json:"currency,omitempty"`
+	// How the money is given.
+	Instrument *FundingInstrument `json:"instrument,omitempty"`
+	// When it was granted, YYYY-MM-DD.
+	Date *string `json:"date,omitempty"`
+	// Where the fact comes from: `<sourceId>#<section>`.
+	Source string `json:"source"`
+	// How sure the fact is (default SOURCED).
+	Confidence *Confidence `json:"confidence,omitempty"`
 }
 
 // Funding totals of the fundings that match a filter. Amounts in different currencies are never added together.
@@ -303,6 +363,34 @@ type Hop struct {
 	Edge *GraphEdge `json:"edge"`
 }
 
+// A relationship to create or remove.
+type LinkInput struct {
+	// The start node's id.
+	From string `json:"from"`
+	// The relationship type.
+	Type LinkType `json:"type"`
+	// The end node's id.
+	To string `json:"to"`
+	// Where the fact comes from: `<sourceId>#<section>` (ignored by unlink).
+	Source string `json:"source"`
+	// How sure the fact is (default SOURCED).
+	Confidence *Confidence `json:"confidence,omitempty"`
+}
+
+// What link or unlink did.
+type LinkResult struct {
+	// The start node's id.
+	From string `json:"from"`
+	// The end node's id.
+	To string `json:"to"`
+	// The relationship type.
+	Type LinkType `json:"type"`
+	// True when link created the relationship (false when it existed already).
+	Created bool `json:"created"`
+	// How many relationships unlink removed.
+	Removed int `json:"removed"`
+}
+
 // A money total for one value of a dimension, in one currency.
 type MoneyBucket struct {
 	// The id (programme, project, funder) or code (stage).
@@ -319,6 +407,9 @@ type MoneyBucket struct {
 	Undisclosed int `json:"undisclosed"`
 }
 
+type Mutation struct {
+}
+
 // Relay page information.
 type PageInfo struct {
 	// True when more items follow this page.
@@ -331,6 +422,20 @@ type PageInfo struct {
 	EndCursor *string `json:"endCursor,omitempty"`
 }
 
+// An actor's part in a project.
+type ParticipationInput struct {
+	// The actor's id.
+	Actor string `json:"actor"`
+	// The project's id.
+	Project string `json:"project"`
+	// The actor's role.
+	Role ParticipationRole `json:"role"`
+	// Where the fact comes from: `<sourceId>#<section>`.
+	Source string `json:"source"`
+	// How sure the fact is (default SOURCED).
+	Confidence *Confidence `json:"confidence,omitempty"`
+}
+
 // A path between two nodes.
 type Path struct {
 	// The number of hops.
@@ -339,6 +444,28 @@ type Path struct {
 	Nodes []*GraphNode `json:"nodes"`
 	// The hops in walking order (one fewer than the nodes).
 	Hops []*Hop `json:"hops"`
+}
+
+// A funding programme to create or change.
+type ProgrammeInput struct {
+	// The programme's slug.
+	ID string `json:"id"`
+	// The programme's name.
+	Name string `json:"name"`
+	// What it funds.
+	Description *string `json:"description,omitempty"`
+	// EU, federal or regional.
+	Level *ProgrammeLevel `json:"level,omitempty"`
+	// How it gives money.
+	Instrument *FundingInstrument `json:"instrument,omitempty"`
+	// Budget, >= 0, in `currency`.
+	Budget *float64 `json:"budget,omitempty"`
+	// ISO 4217 currency; required with budget.
+	Currency *string `json:"currency,omitempty"`
+	// Where the facts come from: `<sourceId>#<section>`.
+	Source string `json:"source"`
+	// How sure the facts are (default SOURCED).
+	Confidence *Confidence `json:"confidence,omitempty"`
 }
 
 // Conditions on projects; all given conditions must hold.
@@ -363,6 +490,38 @@ type ProjectFilter struct {
 	And []*ProjectFilter `json:"AND,omitempty"`
 	// At least one of these filters holds.
 	Or []*ProjectFilter `json:"OR,omitempty"`
+}
+
+// A project to create or change.
+type ProjectInput struct {
+	// The project's slug.
+	ID string `json:"id"`
+	// The project's usual name.
+	Name string `json:"name"`
+	// What kind of project it is.
+	Type ProjectType `json:"type"`
+	// Acronym.
+	Acronym *string `json:"acronym,omitempty"`
+	// Full title.
+	Title *string `json:"title,omitempty"`
+	// What the project does.
+	Description *string `json:"description,omitempty"`
+	// Where it stands.
+	Status *ProjectStatus `json:"status,omitempty"`
+	// Start date, YYYY-MM-DD.
+	StartDate *string `json:"startDate,omitempty"`
+	// End date, YYYY-MM-DD, not before the start.
+	EndDate *string `json:"endDate,omitempty"`
+	// Total investment or budget, >= 0, in `currency`.
+	TotalInvestment *float64 `json:"totalInvestment,omitempty"`
+	// ISO 4217 currency; required with totalInvestment.
+	Currency *string `json:"currency,omitempty"`
+	// Generic contact address.
+	Email *string `json:"email,omitempty"`
+	// Where the facts come from: `<sourceId>#<section>`.
+	Source string `json:"source"`
+	// How sure the facts are (default SOURCED).
+	Confidence *Confidence `json:"confidence,omitempty"`
 }
 
 // A project sort key with its direction.
@@ -1003,6 +1162,97 @@ func (e FundingInstrument) MarshalJSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// Relationships `link` and `unlink` manage (participations and fundings have their own mutations).
+type LinkType string
+
+const (
+	// Actor -> ValueChainStage.
+	LinkTypeActiveIn LinkType = "ACTIVE_IN"
+	// Project -> ValueChainStage.
+	LinkTypeTargets LinkType = "TARGETS"
+	// Actor -> FundingProgramme.
+	LinkTypeManages LinkType = "MANAGES"
+	// Actor -> Actor, FundingProgramme -> FundingProgramme, Event -> Project.
+	LinkTypePartOf LinkType = "PART_OF"
+	// Actor -> Actor (a cluster).
+	LinkTypeMemberOf LinkType = "MEMBER_OF"
+	// Actor -> Actor or Project.
+	LinkTypeSupports LinkType = "SUPPORTS"
+	// Actor -> Event.
+	LinkTypeOrganised LinkType = "ORGANISED"
+	// Event or Project -> Topic.
+	LinkTypeAddresses LinkType = "ADDRESSES"
+	// Person -> Actor or Project.
+	LinkTypeContactFor LinkType = "CONTACT_FOR"
+	// Person -> Actor.
+	LinkTypeWorksFor LinkType = "WORKS_FOR"
+	// Factor -> ValueChainStage.
+	LinkTypeConcerns LinkType = "CONCERNS"
+	// Actor -> Event (hosted a visit).
+	LinkTypeVisited LinkType = "VISITED"
+	// Actor -> Event.
+	LinkTypeAttended LinkType = "ATTENDED"
+)
+
+var AllLinkType = []LinkType{
+	LinkTypeActiveIn,
+	LinkTypeTargets,
+	LinkTypeManages,
+	LinkTypePartOf,
+	LinkTypeMemberOf,
+	LinkTypeSupports,
+	LinkTypeOrganised,
+	LinkTypeAddresses,
+	LinkTypeContactFor,
+	LinkTypeWorksFor,
+	LinkTypeConcerns,
+	LinkTypeVisited,
+	LinkTypeAttended,
+}
+
+func (e LinkType) IsValid() bool {
+	switch e {
+	case LinkTypeActiveIn, LinkTypeTargets, LinkTypeManages, LinkTypePartOf, LinkTypeMemberOf, LinkTypeSupports, LinkTypeOrganised, LinkTypeAddresses, LinkTypeContactFor, LinkTypeWorksFor, LinkTypeConcerns, LinkTypeVisited, LinkTypeAttended:
+		return true
+	}
+	return false
+}
+
+func (e LinkType) String() string {
+	return string(e)
+}
+
+func (e *LinkType) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = LinkType(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid LinkType", str)
+	}
+	return nil
+}
+
+func (e LinkType) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *LinkType) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e LinkType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
 // An actor's role in a project.
 type ParticipationRole string
 
@@ -1469,6 +1719,67 @@ func (e *RelationshipType) UnmarshalJSON(b []byte) error {
 }
 
 func (e RelationshipType) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The roles a bearer token can carry, from least to most.
+type Role string
+
+const (
+	// May read, even when anonymous reads are switched off.
+	RoleReader Role = "READER"
+	// May also create and change data.
+	RoleEditor Role = "EDITOR"
+	// May also delete.
+	RoleAdmin Role = "ADMIN"
+)
+
+var AllRole = []Role{
+	RoleReader,
+	RoleEditor,
+	RoleAdmin,
+}
+
+func (e Role) IsValid() bool {
+	switch e {
+	case RoleReader, RoleEditor, RoleAdmin:
+		return true
+	}
+	return false
+}
+
+func (e Role) String() string {
+	return string(e)
+}
+
+func (e *Role) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = Role(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid Role", str)
+	}
+	return nil
+}
+
+func (e Role) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *Role) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e Role) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

@@ -13,16 +13,11 @@ import (
 // change, its provenance (source, who, when), and the projection of the updated object that
 // the mutation's selection asks for. who is recorded as updatedBy.
 func (s *Store) Mutate(ctx context.Context, f kg.Field, who string) (any, error) {
-	m, ok := mutations[f.Name]
-	if !ok {
-		return nil, kg.Errorf(kg.EINTERNAL, "mutation %s has no Cypher mapping", f.Name)
-	}
-	c := newCompiler(s.limits)
-	stmt, err := m(c, f, who)
+	st, err := CompileMutation(f, who, s.limits)
 	if err != nil {
 		return nil, err
 	}
-	recs, err := s.write(ctx, stmt, c.params)
+	recs, err := s.write(ctx, st.Cypher, st.Params)
 	if err != nil {
 		return nil, err
 	}
@@ -34,6 +29,21 @@ func (s *Store) Mutate(ctx context.Context, f kg.Field, who string) (any, error)
 	}
 	v, _ := recs[0].Get("data")
 	return v, nil
+}
+
+// CompileMutation turns one mutation root field into its statement: it returns a row with
+// `error` (a [code, message] pair when the change was refused) and `data`.
+func CompileMutation(f kg.Field, who string, lim Limits) (Statement, error) {
+	m, ok := mutations[f.Name]
+	if !ok {
+		return Statement{}, kg.Errorf(kg.EINTERNAL, "mutation %s has no Cypher mapping", f.Name)
+	}
+	c := newCompiler(lim)
+	stmt, err := m(c, f, who)
+	if err != nil {
+		return Statement{}, err
+	}
+	return Statement{Cypher: stmt, Params: c.params}, nil
 }
 
 // mutationError turns the [code, message] pair a statement returns for a refused change into
@@ -75,9 +85,10 @@ type fieldSpec struct {
 	kind string // "string", "enum", "date", "money", "currency", "country", "url", "email"
 }
 
-// props validates the property fields of an upsert input and returns the property map: given
-// fields are set, fields given as null are removed, fields left out are kept as they are.
-func props(in map[string]any, spec map[string]fieldSpec, c *compiler) (string, error) {
+// props validates the property fields of an input and returns the SET items that write them
+// on variable v: given fields are set, fields given as null are removed, fields left out are
+// kept as they are. Dates are stored as Cypher dates.
+func props(in map[string]any, spec map[string]fieldSpec, c *compiler, v string) (string, error) {
 	out := map[string]any{}
 	var dates []string
 	for name, sp := range spec {
@@ -135,16 +146,11 @@ func props(in map[string]any, spec map[string]fieldSpec, c *compiler) (string, e
 		}
 	}
 	p := c.param(out)
-	// Dates are stored as Cypher dates, not strings.
-	expr := p
-	if len(dates) > 0 {
-		var sets []string
-		for _, d := range dates {
-			sets = append(sets, fmt.Sprintf("%s: date(%s.%s)", quote(d), p, quote(d)))
-		}
-		expr = p + " {.*, " + strings.Join(sets, ", ") + "}"
+	set := v + " += " + p
+	for _, d := range dates {
+		set += fmt.Sprintf(", %s.%s = date(%s.%s)", v, quote(d), p, quote(d))
 	}
-	return expr, nil
+	return set, nil
 }
 
 // provenanceSet validates the source and confidence of an input and returns the SET clause
@@ -200,11 +206,11 @@ func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec,
 	if name, _ := in["name"].(string); strings.TrimSpace(name) == "" {
 		return "", kg.Invalid("input.name", "must not be empty")
 	}
-	set, err := props(in, spec, c)
+	n := c.newVar("n")
+	set, err := props(in, spec, c, n)
 	if err != nil {
 		return "", err
 	}
-	n := c.newVar("n")
 	prov, err := provenanceSet(c, in, n, who)
 	if err != nil {
 		return "", err
@@ -221,9 +227,9 @@ func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec,
 		return "", err
 	}
 	return fmt.Sprintf("WITH %s AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL "+
-		"MERGE (%s:%s {id: %s}) SET %s += %s, %s%s RETURN %s } "+
+		"MERGE (%s:%s {id: %s}) SET %s, %s%s RETURN %s } "+
 		"RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
-		checks, n, types[typ].label, c.param(id), n, set, prov, more, n, proj), nil
+		checks, n, types[typ].label, c.param(id), set, prov, more, n, proj), nil
 }
 
 var actorSpec = map[string]fieldSpec{
@@ -292,12 +298,12 @@ func setFunding(c *compiler, f kg.Field, who string) (string, error) {
 	if in["amount"] != nil && in["currency"] == nil {
 		return "", kg.Invalid("input.currency", "is required with amount")
 	}
-	set, err := props(in, spec, c)
+	a, b, match, check := endpoints(c, in["funder"], in["project"], []string{"FundingProgramme", "Actor"}, []string{"Project"}, "input.funder", "input.project")
+	r := c.newVar("r")
+	set, err := props(in, spec, c, r)
 	if err != nil {
 		return "", err
 	}
-	a, b, match, check := endpoints(c, in["funder"], in["project"], []string{"FundingProgramme", "Actor"}, []string{"Project"}, "input.funder", "input.project")
-	r := c.newVar("r")
 	prov, err := provenanceSet(c, in, r, who)
 	if err != nil {
 		return "", err
@@ -307,8 +313,8 @@ func setFunding(c *compiler, f kg.Field, who string) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("WITH coalesce(%s, %s) AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL %s "+
-		"MERGE (%s)-[%s:FUNDS]->(%s) SET %s += %s, %s RETURN %s } RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
-		check, sourceCheck(c, in), match, a, r, b, r, set, prov, b, proj), nil
+		"MERGE (%s)-[%s:FUNDS]->(%s) SET %s, %s RETURN %s } RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
+		check, sourceCheck(c, in), match, a, r, b, set, prov, b, proj), nil
 }
 
 func setParticipation(c *compiler, f kg.Field, who string) (string, error) {
