@@ -28,14 +28,15 @@ type Resolver struct {
 	schema *ast.Schema
 }
 
-// NewSchema returns the executable schema over store. defaultPage is the page size of a
-// connection queried without `first`, which the complexity limit charges (0: 50).
-func NewSchema(store Store, defaultPage ...int) graphql.ExecutableSchema {
+// NewSchema returns the executable schema over store. The complexity limit charges a
+// connection queried without `first` the store's default page size (50 when the store does
+// not say).
+func NewSchema(store Store) graphql.ExecutableSchema {
 	r := &Resolver{Store: store}
 	cfg := Config{Resolvers: r}
 	page := 50
-	if len(defaultPage) > 0 && defaultPage[0] > 0 {
-		page = defaultPage[0]
+	if p, ok := store.(interface{ DefaultPage() int }); ok && p.DefaultPage() > 0 {
+		page = p.DefaultPage()
 	}
 	setComplexity(&cfg.Complexity, page)
 	cfg.Directives.Auth = requireRole

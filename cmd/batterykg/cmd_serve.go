@@ -81,7 +81,7 @@ func runServe(ctx context.Context, args []string) error {
 	}()
 
 	srv := &http.Server{
-		Handler:           server.New(cfg, graph.NewSchema(store, lim.DefaultPage), store, log),
+		Handler:           server.New(cfg, graph.NewSchema(store), store, log),
 		ReadHeaderTimeout: 5 * time.Second,
 		IdleTimeout:       60 * time.Second,
 	}

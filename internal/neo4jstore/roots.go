@@ -98,6 +98,16 @@ func init() {
 		"actorStats":    actorStats,
 		"projectStats":  projectStats,
 		"fundingTotals": fundingTotals,
+
+		// Relationship queries for researchers (relations.go).
+		"neighbourhood":  neighbourhoodRoot,
+		"shortestPaths":  shortestPathsRoot,
+		"connection":     connectionRoot,
+		"collaborators":  collaboratorsRoot,
+		"fundingFlows":   fundingFlowsRoot,
+		"stageCoverage":  stageCoverageRoot,
+		"factors":        factorsRoot,
+		"ecosystemStats": ecosystemStatsRoot,
 	}
 }
 

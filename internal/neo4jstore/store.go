@@ -66,6 +66,9 @@ func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
 // Database is the Neo4j database the store uses.
 func (s *Store) Database() string { return s.cfg.Database }
 
+// DefaultPage is the page size of a connection queried without `first`.
+func (s *Store) DefaultPage() int { return newCompiler(s.limits).lim.DefaultPage }
+
 // Close closes the driver.
 func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
 
