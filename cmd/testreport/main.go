@@ -40,7 +40,6 @@ func report(in io.Reader, out io.Writer) int {
 	pkgs := map[string]*pkgResult{}
 	testOut := map[string][]string{}
 	integration := map[string]bool{}
-	start := time.Now()
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for sc.Scan() {
@@ -92,9 +91,11 @@ func report(in io.Reader, out io.Writer) int {
 	}
 	sort.Strings(names)
 	var passed, failed, skipped, integ, badPkgs int
+	var elapsed float64
 	for _, n := range names {
 		p := pkgs[n]
 		passed, failed, skipped, integ = passed+p.passed, failed+p.failed, skipped+p.skipped, integ+p.integration
+		elapsed += p.elapsed
 		if p.status == "fail" && p.failed == 0 {
 			badPkgs++
 			fmt.Fprintf(out, "--- FAIL: %s (package)\n%s", n, strings.Join(p.output, ""))
@@ -105,7 +106,8 @@ func report(in io.Reader, out io.Writer) int {
 		fmt.Fprintf(out, "%-4s %-55s %3d passed %2d failed %2d skipped %3d integration %6.1fs\n",
 			strings.ToUpper(p.status), n, p.passed, p.failed, p.skipped, p.integration, p.elapsed)
 	}
-	fmt.Fprintf(out, "integration tests against Neo4j: %d (of %d tests), %s\n", integ, passed+failed+skipped, time.Since(start).Round(time.Second))
+	fmt.Fprintf(out, "integration tests against Neo4j: %d (of %d tests); packages took %s\n", integ, passed+failed+skipped,
+		(time.Duration(elapsed * float64(time.Second))).Round(time.Second))
 	fmt.Fprintf(out, "%d passed, %d failed, %d skipped\n", passed, failed+badPkgs, skipped)
 	if failed > 0 || badPkgs > 0 {
 		return 1

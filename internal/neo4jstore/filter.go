@@ -68,8 +68,15 @@ func (c *compiler) boolean(key string, v any, depth int, sub func(any, int) ([]s
 	return "(" + strings.Join(parts, op) + ")", nil
 }
 
-// actorFilter compiles an ActorFilter over the actor in variable n.
-func (c *compiler) actorFilter(n string, v any, depth int) ([]string, error) {
+// condition compiles one key of a filter input over the node in variable n.
+type condition func(c *compiler, n string, v any) (string, error)
+
+// filterSpec lists the keys a filter input type accepts (AND and OR aside).
+type filterSpec map[string]condition
+
+// filter compiles a filter input with spec: every given key must hold; AND and OR nest
+// filters of the same type, at most MaxFilter levels deep.
+func (c *compiler) filter(spec filterSpec, n string, v any, depth int) ([]string, error) {
 	if depth > c.lim.MaxFilter {
 		return nil, kg.Errorf(kg.EINVALID, "filter nests AND/OR deeper than %d levels", c.lim.MaxFilter)
 	}
@@ -84,136 +91,121 @@ func (c *compiler) actorFilter(n string, v any, depth int) ([]string, error) {
 			continue
 		}
 		var cond string
-		switch k {
-		case "ids":
-			ids, ok := stringList(val)
-			if !ok {
-				return nil, kg.Errorf(kg.EINVALID, "ids must be a list of ids")
-			}
-			cond = n + ".id IN " + c.param(ids)
-		case "kind":
-			labels, err := enumList("kind", val, actorKinds)
-			if err != nil {
-				return nil, err
-			}
-			var ors []string
-			for _, l := range labels {
-				ors = append(ors, n+":"+l)
-			}
-			cond = "(" + strings.Join(ors, " OR ") + ")"
-			if len(ors) == 0 {
-				cond = "false"
-			}
-		case "region":
-			rs, err := enumList("region", val, regions)
-			if err != nil {
-				return nil, err
-			}
-			cond = n + ".region IN " + c.param(rs)
-		case "country":
-			cs, ok := stringList(val)
-			if !ok {
-				return nil, kg.Errorf(kg.EINVALID, "country must be a list of ISO codes")
-			}
-			for i := range cs {
-				cs[i] = strings.ToUpper(cs[i])
-			}
-			cond = n + ".country IN " + c.param(cs)
-		case "stage":
-			ss, err := enumList("stage", val, stageCodes)
-			if err != nil {
-				return nil, err
-			}
-			cond = fmt.Sprintf("EXISTS { MATCH (%s)-[:ACTIVE_IN]->(s:ValueChainStage) WHERE s.code IN %s }", n, c.param(ss))
-		case "project":
-			cond = fmt.Sprintf("EXISTS { MATCH (%s)-[:PARTICIPATES_IN]->(:Project {id: %s}) }", n, c.param(val))
-		case "text":
-			if cond, err = c.textContains(n, val, "name", "shortName", "description"); err != nil {
-				return nil, err
-			}
-		case "confidence":
-			cs, err := enumList("confidence", val, confidences)
-			if err != nil {
-				return nil, err
-			}
-			cond = n + ".confidence IN " + c.param(cs)
-		case "AND", "OR":
-			if cond, err = c.boolean(k, val, depth, func(x any, d int) ([]string, error) { return c.actorFilter(n, x, d) }); err != nil {
-				return nil, err
-			}
+		switch build := spec[k]; {
+		case k == "AND" || k == "OR":
+			cond, err = c.boolean(k, val, depth, func(x any, d int) ([]string, error) { return c.filter(spec, n, x, d) })
+		case build != nil:
+			cond, err = build(c, n, val)
 		default:
-			return nil, kg.Errorf(kg.EINVALID, "unknown actor filter %q", k)
+			err = kg.Errorf(kg.EINVALID, "unknown filter %q", k)
+		}
+		if err != nil {
+			return nil, err
 		}
 		conds = append(conds, cond)
 	}
 	return conds, nil
 }
 
+// idIn: the node's id is one of the given ids.
+func idIn(c *compiler, n string, v any) (string, error) {
+	ids, ok := stringList(v)
+	if !ok {
+		return "", kg.Errorf(kg.EINVALID, "ids must be a list of ids")
+	}
+	return n + ".id IN " + c.param(ids), nil
+}
+
+// propIn: the property holds one of the given enum values.
+func propIn(arg, prop string, allowed map[string]string) condition {
+	return func(c *compiler, n string, v any) (string, error) {
+		l, err := enumList(arg, v, allowed)
+		if err != nil {
+			return "", err
+		}
+		return n + "." + prop + " IN " + c.param(l), nil
+	}
+}
+
+// reachesStage: the node has a relationship of type rel to one of the given stages.
+func reachesStage(rel string) condition {
+	return func(c *compiler, n string, v any) (string, error) {
+		ss, err := enumList("stage", v, stageCodes)
+		if err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("EXISTS { MATCH (%s)-[:%s]->(s:ValueChainStage) WHERE s.code IN %s }", n, rel, c.param(ss)), nil
+	}
+}
+
+// textIn: some of the properties contain the text, ignoring case.
+func textIn(props ...string) condition {
+	return func(c *compiler, n string, v any) (string, error) { return c.textContains(n, v, props...) }
+}
+
+// related: the node is linked to the node with the given id by pattern, in which {n} is the
+// node and {id} the id parameter.
+func related(pattern string) condition {
+	return func(c *compiler, n string, v any) (string, error) {
+		return strings.NewReplacer("{n}", n, "{id}", c.param(v)).Replace(pattern), nil
+	}
+}
+
+var actorFilters = filterSpec{
+	"ids": idIn,
+	"kind": func(c *compiler, n string, v any) (string, error) {
+		labels, err := enumList("kind", v, actorKinds)
+		if err != nil || len(labels) == 0 {
+			return "false", err
+		}
+		var ors []string
+		for _, l := range labels {
+			ors = append(ors, n+":"+l)
+		}
+		return "(" + strings.Join(ors, " OR ") + ")", nil
+	},
+	"region": propIn("region", "region", regions),
+	"country": func(c *compiler, n string, v any) (string, error) {
+		cs, ok := stringList(v)
+		if !ok {
+			return "", kg.Errorf(kg.EINVALID, "country must be a list of ISO codes")
+		}
+		for i := range cs {
+			cs[i] = strings.ToUpper(cs[i])
+		}
+		return n + ".country IN " + c.param(cs), nil
+	},
+	"stage":      reachesStage("ACTIVE_IN"),
+	"project":    related("EXISTS { MATCH ({n})-[:PARTICIPATES_IN]->(:Project {id: {id}}) }"),
+	"text":       textIn("name", "shortName", "description"),
+	"confidence": propIn("confidence", "confidence", confidences),
+}
+
+var projectFilters = filterSpec{
+	"ids":         idIn,
+	"type":        propIn("type", "type", projectTypes),
+	"status":      propIn("status", "status", projectStatuses),
+	"stage":       reachesStage("TARGETS"),
+	"participant": related("EXISTS { MATCH ({n})<-[:PARTICIPATES_IN]-(:Actor {id: {id}}) }"),
+	"funder":      related("EXISTS { MATCH ({n})<-[:FUNDS]-(f:FundingProgramme|Actor) WHERE f.id = {id} }"),
+	"minInvestment": func(c *compiler, n string, v any) (string, error) {
+		x, ok := toFloat(v)
+		if !ok {
+			return "", kg.Errorf(kg.EINVALID, "minInvestment must be a number")
+		}
+		return n + ".totalInvestment >= " + c.param(x), nil
+	},
+	"text": textIn("name", "acronym", "title", "description"),
+}
+
+// actorFilter compiles an ActorFilter over the actor in variable n.
+func (c *compiler) actorFilter(n string, v any, depth int) ([]string, error) {
+	return c.filter(actorFilters, n, v, depth)
+}
+
 // projectFilter compiles a ProjectFilter over the project in variable n.
 func (c *compiler) projectFilter(n string, v any, depth int) ([]string, error) {
-	if depth > c.lim.MaxFilter {
-		return nil, kg.Errorf(kg.EINVALID, "filter nests AND/OR deeper than %d levels", c.lim.MaxFilter)
-	}
-	m, err := filterInput("filter", v)
-	if err != nil || m == nil {
-		return nil, err
-	}
-	var conds []string
-	for _, k := range filterKeys(m) {
-		val := m[k]
-		if val == nil {
-			continue
-		}
-		var cond string
-		switch k {
-		case "ids":
-			ids, ok := stringList(val)
-			if !ok {
-				return nil, kg.Errorf(kg.EINVALID, "ids must be a list of ids")
-			}
-			cond = n + ".id IN " + c.param(ids)
-		case "type":
-			ts, err := enumList("type", val, projectTypes)
-			if err != nil {
-				return nil, err
-			}
-			cond = n + ".type IN " + c.param(ts)
-		case "status":
-			ss, err := enumList("status", val, projectStatuses)
-			if err != nil {
-				return nil, err
-			}
-			cond = n + ".status IN " + c.param(ss)
-		case "stage":
-			ss, err := enumList("stage", val, stageCodes)
-			if err != nil {
-				return nil, err
-			}
-			cond = fmt.Sprintf("EXISTS { MATCH (%s)-[:TARGETS]->(s:ValueChainStage) WHERE s.code IN %s }", n, c.param(ss))
-		case "participant":
-			cond = fmt.Sprintf("EXISTS { MATCH (%s)<-[:PARTICIPATES_IN]-(:Actor {id: %s}) }", n, c.param(val))
-		case "funder":
-			cond = fmt.Sprintf("EXISTS { MATCH (%s)<-[:FUNDS]-(f:FundingProgramme|Actor) WHERE f.id = %s }", n, c.param(val))
-		case "minInvestment":
-			x, ok := toFloat(val)
-			if !ok {
-				return nil, kg.Errorf(kg.EINVALID, "minInvestment must be a number")
-			}
-			cond = n + ".totalInvestment >= " + c.param(x)
-		case "text":
-			if cond, err = c.textContains(n, val, "name", "acronym", "title", "description"); err != nil {
-				return nil, err
-			}
-		case "AND", "OR":
-			if cond, err = c.boolean(k, val, depth, func(x any, d int) ([]string, error) { return c.projectFilter(n, x, d) }); err != nil {
-				return nil, err
-			}
-		default:
-			return nil, kg.Errorf(kg.EINVALID, "unknown project filter %q", k)
-		}
-		conds = append(conds, cond)
-	}
-	return conds, nil
+	return c.filter(projectFilters, n, v, depth)
 }
 
 // sortKeys are the whitelisted sort keys per list, as expressions over {n}.

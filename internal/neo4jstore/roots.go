@@ -78,9 +78,9 @@ func init() {
 			},
 		}).root(),
 
-		"programmes": all(pattern{text: "({to}:FundingProgramme)", target: "FundingProgramme", order: "toLower({to}.name)"}, nil),
-		"stages":     all(pattern{text: "({to}:ValueChainStage)", target: "ValueChainStage", order: "{to}.order"}, nil),
-		"topics": all(pattern{text: "({to}:Topic)", target: "Topic", order: "toLower({to}.name)"},
+		"programmes": list(pattern{text: "({to}:FundingProgramme)", target: "FundingProgramme", order: "toLower({to}.name)"}, nil).root(),
+		"stages":     list(pattern{text: "({to}:ValueChainStage)", target: "ValueChainStage", order: "{to}.order"}, nil).root(),
+		"topics": list(pattern{text: "({to}:Topic)", target: "Topic", order: "toLower({to}.name)"},
 			func(c *compiler, to string, f kg.Field) ([]string, error) {
 				if f.Args["kind"] == nil {
 					return nil, nil
@@ -90,10 +90,10 @@ func init() {
 					return nil, err
 				}
 				return []string{to + ".kind = " + c.param(k[0])}, nil
-			}),
-		"events":  all(pattern{text: "({to}:Event)", target: "Event", order: "{to}.date"}, nil),
-		"people":  all(pattern{text: "({to}:Person)", target: "Person", order: "toLower({to}.name)"}, nil),
-		"sources": all(pattern{text: "({to}:Source)", target: "Source", order: "{to}.id"}, nil),
+			}).root(),
+		"events":  list(pattern{text: "({to}:Event)", target: "Event", order: "{to}.date"}, nil).root(),
+		"people":  list(pattern{text: "({to}:Person)", target: "Person", order: "toLower({to}.name)"}, nil).root(),
+		"sources": list(pattern{text: "({to}:Source)", target: "Source", order: "{to}.id"}, nil).root(),
 
 		"actorStats":    actorStats,
 		"projectStats":  projectStats,
@@ -132,27 +132,6 @@ func lookup(typ, key string) rootFunc {
 		}
 		return fmt.Sprintf("head(COLLECT { MATCH (%s:%s {%s: %s}) RETURN %s LIMIT 1 })",
 			n, types[typ].label, key, c.param(f.Args[arg]), proj), nil
-	}
-}
-
-// all answers a root list of every node of a label, capped at the page maximum.
-func all(p pattern, where func(c *compiler, to string, f kg.Field) ([]string, error)) rootFunc {
-	return func(c *compiler, f kg.Field) (string, error) {
-		to := c.newVar("n")
-		var conds []string
-		if where != nil {
-			w, err := where(c, to, f)
-			if err != nil {
-				return "", err
-			}
-			conds = w
-		}
-		proj, err := c.project(types[p.target], vars{"n": to}, f.Fields, false)
-		if err != nil {
-			return "", err
-		}
-		return fmt.Sprintf("COLLECT { MATCH %s%s WITH %s ORDER BY %s LIMIT %d RETURN %s }",
-			p.expand("", to, ""), whereClause(conds), to, p.orderBy(to), c.lim.MaxPage, proj), nil
 	}
 }
 
