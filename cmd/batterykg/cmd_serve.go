@@ -30,6 +30,8 @@ func runServe(ctx context.Context, args []string) error {
 	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", 15*time.Second, "time limit of one request")
 	fs.IntVar(&cfg.MaxComplexity, "max-complexity", 50000, "largest operation cost")
 	fs.IntVar(&cfg.MaxDepth, "max-depth", 15, "deepest selection nesting")
+	fs.IntVar(&cfg.MaxRootFields, "max-root-fields", 10, "most root fields in one operation")
+	fs.IntVar(&cfg.MaxAliases, "max-aliases", 30, "most aliases in one operation")
 	fs.BoolVar(&cfg.Introspection, "introspection", true, "allow schema introspection")
 	fs.StringVar(&cfg.AssetsDir, "assets", "web/node_modules", "where GraphiQL's scripts are installed")
 	cors := fs.String("cors-origins", envOr("BATTERYKG_CORS_ORIGINS", ""), "comma-separated browser origins allowed to call /graphql (env BATTERYKG_CORS_ORIGINS)")

@@ -8,8 +8,9 @@ import (
 	"github.com/vektah/gqlparser/v2/gqlerror"
 )
 
-// depthLimit rejects operations whose selections nest deeper than max.
-type depthLimit struct{ max int }
+// depthLimit rejects operations whose selections nest deeper than max, that select more
+// than maxRoots root fields, or that use more than maxAliases aliases.
+type depthLimit struct{ max, maxRoots, maxAliases int }
 
 var _ interface {
 	graphql.HandlerExtension
@@ -23,12 +24,46 @@ func (d depthLimit) MutateOperationContext(ctx context.Context, oc *graphql.Oper
 	if oc.Operation == nil {
 		return nil
 	}
-	if depth := selectionDepth(oc.Operation.SelectionSet, oc.Doc.Fragments, 0); depth > d.max {
-		err := gqlerror.Errorf("operation is %d levels deep, more than the limit of %d", depth, d.max)
+	fail := func(format string, args ...any) *gqlerror.Error {
+		err := gqlerror.Errorf(format, args...)
 		err.Extensions = map[string]any{"code": "BAD_USER_INPUT"}
 		return err
 	}
+	if depth := selectionDepth(oc.Operation.SelectionSet, oc.Doc.Fragments, 0); depth > d.max {
+		return fail("operation is %d levels deep, more than the limit of %d", depth, d.max)
+	}
+	if n := len(oc.Operation.SelectionSet); n > d.maxRoots {
+		return fail("operation selects %d root fields, more than the limit of %d", n, d.maxRoots)
+	}
+	if n := countAliases(oc.Operation.SelectionSet, oc.Doc.Fragments, 0); n > d.maxAliases {
+		return fail("operation uses %d aliases, more than the limit of %d", n, d.maxAliases)
+	}
 	return nil
+}
+
+// countAliases counts the fields whose response key differs from their name, fragments
+// followed once per spread.
+func countAliases(set ast.SelectionSet, frags ast.FragmentDefinitionList, seen int) int {
+	if seen > 64 {
+		return 0
+	}
+	n := 0
+	for _, s := range set {
+		switch s := s.(type) {
+		case *ast.Field:
+			if s.Alias != "" && s.Alias != s.Name {
+				n++
+			}
+			n += countAliases(s.SelectionSet, frags, seen+1)
+		case *ast.InlineFragment:
+			n += countAliases(s.SelectionSet, frags, seen+1)
+		case *ast.FragmentSpread:
+			if f := frags.ForName(s.Name); f != nil {
+				n += countAliases(f.SelectionSet, frags, seen+1)
+			}
+		}
+	}
+	return n
 }
 
 // selectionDepth is the deepest field nesting of a selection set, fragments followed (a

@@ -31,6 +31,9 @@ type Config struct {
 	// MaxDepth caps how deep an operation nests selections (default 15: a Relay hop costs
 	// two levels, edges and node).
 	MaxDepth int
+	// MaxRootFields caps the root fields of one operation (default 10); MaxAliases caps its
+	// aliases (default 30): each root field is a Neo4j statement, each alias a subquery.
+	MaxRootFields, MaxAliases int
 	// Introspection allows schema introspection (GraphiQL needs it).
 	Introspection bool
 	// AssetsDir holds GraphiQL's scripts (web/node_modules); when missing, GraphiQL loads
@@ -63,6 +66,12 @@ func (c *Config) defaults() {
 	if c.MaxDepth <= 0 {
 		c.MaxDepth = 15
 	}
+	if c.MaxRootFields <= 0 {
+		c.MaxRootFields = 10
+	}
+	if c.MaxAliases <= 0 {
+		c.MaxAliases = 30
+	}
 }
 
 // Pinger reports whether the graph database answers.
@@ -88,7 +97,7 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	}
 	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
-	gql.Use(depthLimit{max: cfg.MaxDepth})
+	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
 	gql.SetRecoverFunc(graph.Recover(log))

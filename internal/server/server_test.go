@@ -149,8 +149,10 @@ func TestGETCaching(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
-	srv := newServer(t, server.Config{MaxDepth: 6, MaxComplexity: 1000})
+	srv := newServer(t, server.Config{MaxDepth: 6, MaxComplexity: 1000, MaxRootFields: 3, MaxAliases: 4})
 	cases := []struct{ name, query, has string }{
+		{"root fields", `{ a: stages { code } b: stages { code } c: stages { code } d: stages { code } }`, "4 root fields, more than the limit of 3"},
+		{"aliases", `{ stages { a: code b: code c: code d: code e: code } }`, "5 aliases, more than the limit of 4"},
 		{"depth", `{ actors(first: 1) { edges { node { projects(first: 1) { edges { project { stages { next { stage { code } } } } } } } } } }`, "levels deep"},
 		{"complexity", `{ actors(first: 500) { edges { node { projects(first: 500) { totalCount } } } } }`, "exceeds the limit of 1000"},
 	}
