@@ -2866,12 +2866,19 @@ enum Confidence {
 
 "The kind of an actor."
 enum ActorKind {
+  "A company (CORDIS PRC)."
   COMPANY
+  "A university."
   UNIVERSITY
+  "A laboratory, usually part of a university."
   LAB
+  "An accredited research centre."
   RESEARCH_CENTRE
+  "A competitiveness cluster or federation."
   CLUSTER
+  "A public body or administration."
   PUBLIC_AGENCY
+  "A body whose role here is to fund."
   FUNDER
 }
 
@@ -2903,54 +2910,83 @@ enum ActivityType {
 
 "What a project is."
 enum ProjectType {
+  "A portfolio of research projects (BatFactory)."
   RESEARCH_PORTFOLIO
+  "An industrial investment project."
   INDUSTRIAL_INVESTMENT
+  "A Strategic Innovation Initiative of the S3 (WIN4C)."
   STRATEGIC_INITIATIVE
+  "A project funded by an EU grant (BATMASS)."
   EU_GRANT
 }
 
 "Where a project stands."
 enum ProjectStatus {
+  "Selected or announced, not started."
   ANNOUNCED
+  "Under way."
   ONGOING
+  "Put on hold."
   SUSPENDED
+  "Finished."
   CLOSED
 }
 
 "An actor's role in a project."
 enum ParticipationRole {
+  "Leads the project."
   COORDINATOR
+  "Carries out part of the project."
   PARTNER
+  "Associated without a work share."
   ASSOCIATED
+  "Supports the project (a cluster, an agency)."
   SUPPORT
 }
 
 "The level of government or body a programme belongs to."
 enum ProgrammeLevel {
+  "European Union."
   EU
+  "Belgian federal level."
   FEDERAL
+  "A region (Wallonia)."
   REGIONAL
 }
 
 "How money is given."
 enum FundingInstrument {
+  "A subsidy."
   GRANT
+  "Equity or quasi-equity."
   EQUITY
+  "A loan."
   LOAN
+  "A mix of instruments."
   MIXED
 }
 
 "The ten value-chain stages, in order."
 enum StageCode {
+  "1. Mining of raw materials."
   EXTRACTION
+  "2. Refining into battery-grade materials."
   REFINING
+  "3. Active materials, electrolyte, separator, foils."
   MATERIALS_COMPONENTS
+  "4. Making cells."
   CELL_MANUFACTURING
+  "5. Modules and packs, including the BMS."
   MODULE_PACK
+  "6. Integration and use: mobility, stationary storage."
   INTEGRATION_USE
+  "7. Collecting used batteries."
   COLLECTION_LOGISTICS
+  "8. Re-use, repurposing, remanufacturing."
   SECOND_LIFE
+  "9. Discharge, disassembly, black mass."
   DISMANTLING_PRETREATMENT
+  "10. Hydro- and pyrometallurgy; loops back to refining and materials."
   RECYCLING_RECOVERY
 }
 
@@ -2982,17 +3018,25 @@ enum FactorType {
 
 "The category a barrier or lever is filed under."
 enum FactorCategory {
+  "Economic."
   ECONOMICAL
+  "Environmental."
   ENVIRONMENTAL
+  "Technological."
   TECHNOLOGICAL
+  "Political."
   POLITICAL
+  "Legal and regulatory."
   LEGAL
+  "Societal."
   SOCIETAL
 }
 
 "Sort direction."
 enum SortDirection {
+  "Ascending."
   ASC
+  "Descending."
   DESC
 }
 
@@ -3050,7 +3094,9 @@ type Actor implements Node & Sourced {
   activityType: ActivityType
   "A generic contact address published for the actor."
   email: String
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "When the facts on this actor were last curated."
   updatedAt: DateTime
@@ -3110,7 +3156,9 @@ type Project implements Node & Sourced {
   currency: String
   "A generic contact address published for the project."
   email: String
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "When the facts on this project were last curated."
   updatedAt: DateTime
@@ -3156,7 +3204,9 @@ type FundingProgramme implements Node & Sourced {
   budget: Float
   "ISO 4217 currency of ` + "`" + `budget` + "`" + `."
   currency: String
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "When the facts on this programme were last curated."
   updatedAt: DateTime
@@ -3187,7 +3237,9 @@ type ValueChainStage implements Node & Sourced {
   name: String!
   "What the stage covers."
   definition: String
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "The stages material flows to next."
   next: [StageLink!]!
@@ -3227,7 +3279,9 @@ type Topic implements Node & Sourced {
   description: String
   "Workshop topic, theme or dimension."
   kind: TopicKind!
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "Barriers and levers identified for the topic."
   factors(
@@ -3250,7 +3304,9 @@ type Factor implements Node & Sourced {
   text: String!
   "The categories it is filed under."
   categories: [FactorCategory!]!
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "The topic it was identified for."
   topic: Topic
@@ -3274,7 +3330,9 @@ type Event implements Node & Sourced {
   place: String
   "How many took part, as published."
   participants: Int
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "Actors that organised it."
   organisers: [Actor!]!
@@ -3296,7 +3354,9 @@ type Person implements Node & Sourced {
   role: String
   "E-mail address, exactly as published."
   email: String
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "The organisation the person works for."
   worksFor: [Actor!]!
@@ -3312,7 +3372,9 @@ type Participation implements Sourced {
   cursor: String!
   "The actor's role."
   role: ParticipationRole
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "The actor."
   actor: Actor!
@@ -3342,7 +3404,9 @@ type Funding implements Sourced {
   instrument: FundingInstrument
   "When it was granted."
   date: Date
+  "Source references, ` + "`" + `<sourceId>#<section>` + "`" + `: resolve the id with ` + "`" + `source(id:)` + "`" + `."
   sources: [String!]!
+  "SOURCED when a source states it, INFERRED when curated from what the sources say."
   confidence: Confidence!
   "The funder when it is a programme."
   programme: FundingProgramme
@@ -3428,9 +3492,13 @@ input ActorFilter {
 
 "Actor sort keys."
 enum ActorSortField {
+  "By name, ignoring case."
   NAME
+  "By id."
   ID
+  "By region."
   REGION
+  "By kind."
   KIND
   "Number of projects the actor takes part in."
   PROJECT_COUNT
@@ -3470,9 +3538,13 @@ input ProjectFilter {
 
 "Project sort keys."
 enum ProjectSortField {
+  "By name, ignoring case."
   NAME
+  "By id."
   ID
+  "By start date."
   START_DATE
+  "By total investment."
   TOTAL_INVESTMENT
   "Number of participants."
   PARTICIPANT_COUNT
@@ -3560,13 +3632,21 @@ input FundingFilter {
 
 "What ` + "`" + `search` + "`" + ` can return."
 enum SearchType {
+  "Actors."
   ACTOR
+  "Projects."
   PROJECT
+  "Funding programmes."
   FUNDING_PROGRAMME
+  "Value-chain stages."
   VALUE_CHAIN_STAGE
+  "Topics, themes and dimensions."
   TOPIC
+  "Events."
   EVENT
+  "Barriers and levers."
   FACTOR
+  "Contact points."
   PERSON
 }
 

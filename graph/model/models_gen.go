@@ -666,13 +666,20 @@ func (e ActivityType) MarshalJSON() ([]byte, error) {
 type ActorKind string
 
 const (
-	ActorKindCompany        ActorKind = "COMPANY"
-	ActorKindUniversity     ActorKind = "UNIVERSITY"
-	ActorKindLab            ActorKind = "LAB"
+	// A company (CORDIS PRC).
+	ActorKindCompany ActorKind = "COMPANY"
+	// A university.
+	ActorKindUniversity ActorKind = "UNIVERSITY"
+	// A laboratory, usually part of a university.
+	ActorKindLab ActorKind = "LAB"
+	// An accredited research centre.
 	ActorKindResearchCentre ActorKind = "RESEARCH_CENTRE"
-	ActorKindCluster        ActorKind = "CLUSTER"
-	ActorKindPublicAgency   ActorKind = "PUBLIC_AGENCY"
-	ActorKindFunder         ActorKind = "FUNDER"
+	// A competitiveness cluster or federation.
+	ActorKindCluster ActorKind = "CLUSTER"
+	// A public body or administration.
+	ActorKindPublicAgency ActorKind = "PUBLIC_AGENCY"
+	// A body whose role here is to fund.
+	ActorKindFunder ActorKind = "FUNDER"
 )
 
 var AllActorKind = []ActorKind{
@@ -732,10 +739,14 @@ func (e ActorKind) MarshalJSON() ([]byte, error) {
 type ActorSortField string
 
 const (
-	ActorSortFieldName   ActorSortField = "NAME"
-	ActorSortFieldID     ActorSortField = "ID"
+	// By name, ignoring case.
+	ActorSortFieldName ActorSortField = "NAME"
+	// By id.
+	ActorSortFieldID ActorSortField = "ID"
+	// By region.
 	ActorSortFieldRegion ActorSortField = "REGION"
-	ActorSortFieldKind   ActorSortField = "KIND"
+	// By kind.
+	ActorSortFieldKind ActorSortField = "KIND"
 	// Number of projects the actor takes part in.
 	ActorSortFieldProjectCount ActorSortField = "PROJECT_COUNT"
 )
@@ -984,12 +995,18 @@ func (e ExplanationKind) MarshalJSON() ([]byte, error) {
 type FactorCategory string
 
 const (
-	FactorCategoryEconomical    FactorCategory = "ECONOMICAL"
+	// Economic.
+	FactorCategoryEconomical FactorCategory = "ECONOMICAL"
+	// Environmental.
 	FactorCategoryEnvironmental FactorCategory = "ENVIRONMENTAL"
+	// Technological.
 	FactorCategoryTechnological FactorCategory = "TECHNOLOGICAL"
-	FactorCategoryPolitical     FactorCategory = "POLITICAL"
-	FactorCategoryLegal         FactorCategory = "LEGAL"
-	FactorCategorySocietal      FactorCategory = "SOCIETAL"
+	// Political.
+	FactorCategoryPolitical FactorCategory = "POLITICAL"
+	// Legal and regulatory.
+	FactorCategoryLegal FactorCategory = "LEGAL"
+	// Societal.
+	FactorCategorySocietal FactorCategory = "SOCIETAL"
 )
 
 var AllFactorCategory = []FactorCategory{
@@ -1106,10 +1123,14 @@ func (e FactorType) MarshalJSON() ([]byte, error) {
 type FundingInstrument string
 
 const (
-	FundingInstrumentGrant  FundingInstrument = "GRANT"
+	// A subsidy.
+	FundingInstrumentGrant FundingInstrument = "GRANT"
+	// Equity or quasi-equity.
 	FundingInstrumentEquity FundingInstrument = "EQUITY"
-	FundingInstrumentLoan   FundingInstrument = "LOAN"
-	FundingInstrumentMixed  FundingInstrument = "MIXED"
+	// A loan.
+	FundingInstrumentLoan FundingInstrument = "LOAN"
+	// A mix of instruments.
+	FundingInstrumentMixed FundingInstrument = "MIXED"
 )
 
 var AllFundingInstrument = []FundingInstrument{
@@ -1257,10 +1278,14 @@ func (e LinkType) MarshalJSON() ([]byte, error) {
 type ParticipationRole string
 
 const (
+	// Leads the project.
 	ParticipationRoleCoordinator ParticipationRole = "COORDINATOR"
-	ParticipationRolePartner     ParticipationRole = "PARTNER"
-	ParticipationRoleAssociated  ParticipationRole = "ASSOCIATED"
-	ParticipationRoleSupport     ParticipationRole = "SUPPORT"
+	// Carries out part of the project.
+	ParticipationRolePartner ParticipationRole = "PARTNER"
+	// Associated without a work share.
+	ParticipationRoleAssociated ParticipationRole = "ASSOCIATED"
+	// Supports the project (a cluster, an agency).
+	ParticipationRoleSupport ParticipationRole = "SUPPORT"
 )
 
 var AllParticipationRole = []ParticipationRole{
@@ -1317,8 +1342,11 @@ func (e ParticipationRole) MarshalJSON() ([]byte, error) {
 type ProgrammeLevel string
 
 const (
-	ProgrammeLevelEu       ProgrammeLevel = "EU"
-	ProgrammeLevelFederal  ProgrammeLevel = "FEDERAL"
+	// European Union.
+	ProgrammeLevelEu ProgrammeLevel = "EU"
+	// Belgian federal level.
+	ProgrammeLevelFederal ProgrammeLevel = "FEDERAL"
+	// A region (Wallonia).
 	ProgrammeLevelRegional ProgrammeLevel = "REGIONAL"
 )
 
@@ -1375,9 +1403,13 @@ func (e ProgrammeLevel) MarshalJSON() ([]byte, error) {
 type ProjectSortField string
 
 const (
-	ProjectSortFieldName            ProjectSortField = "NAME"
-	ProjectSortFieldID              ProjectSortField = "ID"
-	ProjectSortFieldStartDate       ProjectSortField = "START_DATE"
+	// By name, ignoring case.
+	ProjectSortFieldName ProjectSortField = "NAME"
+	// By id.
+	ProjectSortFieldID ProjectSortField = "ID"
+	// By start date.
+	ProjectSortFieldStartDate ProjectSortField = "START_DATE"
+	// By total investment.
 	ProjectSortFieldTotalInvestment ProjectSortField = "TOTAL_INVESTMENT"
 	// Number of participants.
 	ProjectSortFieldParticipantCount ProjectSortField = "PARTICIPANT_COUNT"
@@ -1438,10 +1470,14 @@ func (e ProjectSortField) MarshalJSON() ([]byte, error) {
 type ProjectStatus string
 
 const (
+	// Selected or announced, not started.
 	ProjectStatusAnnounced ProjectStatus = "ANNOUNCED"
-	ProjectStatusOngoing   ProjectStatus = "ONGOING"
+	// Under way.
+	ProjectStatusOngoing ProjectStatus = "ONGOING"
+	// Put on hold.
 	ProjectStatusSuspended ProjectStatus = "SUSPENDED"
-	ProjectStatusClosed    ProjectStatus = "CLOSED"
+	// Finished.
+	ProjectStatusClosed ProjectStatus = "CLOSED"
 )
 
 var AllProjectStatus = []ProjectStatus{
@@ -1498,10 +1534,14 @@ func (e ProjectStatus) MarshalJSON() ([]byte, error) {
 type ProjectType string
 
 const (
-	ProjectTypeResearchPortfolio    ProjectType = "RESEARCH_PORTFOLIO"
+	// A portfolio of research projects (BatFactory).
+	ProjectTypeResearchPortfolio ProjectType = "RESEARCH_PORTFOLIO"
+	// An industrial investment project.
 	ProjectTypeIndustrialInvestment ProjectType = "INDUSTRIAL_INVESTMENT"
-	ProjectTypeStrategicInitiative  ProjectType = "STRATEGIC_INITIATIVE"
-	ProjectTypeEuGrant              ProjectType = "EU_GRANT"
+	// A Strategic Innovation Initiative of the S3 (WIN4C).
+	ProjectTypeStrategicInitiative ProjectType = "STRATEGIC_INITIATIVE"
+	// A project funded by an EU grant (BATMASS).
+	ProjectTypeEuGrant ProjectType = "EU_GRANT"
 )
 
 var AllProjectType = []ProjectType{
@@ -1789,14 +1829,22 @@ func (e Role) MarshalJSON() ([]byte, error) {
 type SearchType string
 
 const (
-	SearchTypeActor            SearchType = "ACTOR"
-	SearchTypeProject          SearchType = "PROJECT"
+	// Actors.
+	SearchTypeActor SearchType = "ACTOR"
+	// Projects.
+	SearchTypeProject SearchType = "PROJECT"
+	// Funding programmes.
 	SearchTypeFundingProgramme SearchType = "FUNDING_PROGRAMME"
-	SearchTypeValueChainStage  SearchType = "VALUE_CHAIN_STAGE"
-	SearchTypeTopic            SearchType = "TOPIC"
-	SearchTypeEvent            SearchType = "EVENT"
-	SearchTypeFactor           SearchType = "FACTOR"
-	SearchTypePerson           SearchType = "PERSON"
+	// Value-chain stages.
+	SearchTypeValueChainStage SearchType = "VALUE_CHAIN_STAGE"
+	// Topics, themes and dimensions.
+	SearchTypeTopic SearchType = "TOPIC"
+	// Events.
+	SearchTypeEvent SearchType = "EVENT"
+	// Barriers and levers.
+	SearchTypeFactor SearchType = "FACTOR"
+	// Contact points.
+	SearchTypePerson SearchType = "PERSON"
 )
 
 var AllSearchType = []SearchType{
@@ -1857,7 +1905,9 @@ func (e SearchType) MarshalJSON() ([]byte, error) {
 type SortDirection string
 
 const (
-	SortDirectionAsc  SortDirection = "ASC"
+	// Ascending.
+	SortDirectionAsc SortDirection = "ASC"
+	// Descending.
 	SortDirectionDesc SortDirection = "DESC"
 )
 
@@ -1913,16 +1963,26 @@ func (e SortDirection) MarshalJSON() ([]byte, error) {
 type StageCode string
 
 const (
-	StageCodeExtraction              StageCode = "EXTRACTION"
-	StageCodeRefining                StageCode = "REFINING"
-	StageCodeMaterialsComponents     StageCode = "MATERIALS_COMPONENTS"
-	StageCodeCellManufacturing       StageCode = "CELL_MANUFACTURING"
-	StageCodeModulePack              StageCode = "MODULE_PACK"
-	StageCodeIntegrationUse          StageCode = "INTEGRATION_USE"
-	StageCodeCollectionLogistics     StageCode = "COLLECTION_LOGISTICS"
-	StageCodeSecondLife              StageCode = "SECOND_LIFE"
+	// 1. Mining of raw materials.
+	StageCodeExtraction StageCode = "EXTRACTION"
+	// 2. Refining into battery-grade materials.
+	StageCodeRefining StageCode = "REFINING"
+	// 3. Active materials, electrolyte, separator, foils.
+	StageCodeMaterialsComponents StageCode = "MATERIALS_COMPONENTS"
+	// 4. Making cells.
+	StageCodeCellManufacturing StageCode = "CELL_MANUFACTURING"
+	// 5. Modules and packs, including the BMS.
+	StageCodeModulePack StageCode = "MODULE_PACK"
+	// 6. Integration and use: mobility, stationary storage.
+	StageCodeIntegrationUse StageCode = "INTEGRATION_USE"
+	// 7. Collecting used batteries.
+	StageCodeCollectionLogistics StageCode = "COLLECTION_LOGISTICS"
+	// 8. Re-use, repurposing, remanufacturing.
+	StageCodeSecondLife StageCode = "SECOND_LIFE"
+	// 9. Discharge, disassembly, black mass.
 	StageCodeDismantlingPretreatment StageCode = "DISMANTLING_PRETREATMENT"
-	StageCodeRecyclingRecovery       StageCode = "RECYCLING_RECOVERY"
+	// 10. Hydro- and pyrometallurgy; loops back to refining and materials.
+	StageCodeRecyclingRecovery StageCode = "RECYCLING_RECOVERY"
 )
 
 var AllStageCode = []StageCode{
