@@ -342,7 +342,7 @@ func toFloat(v any) (float64, bool) {
 	return 0, false
 }
 
-// strings reads a list of strings (enum values, ids) from an argument.
+// stringList reads a list of strings (enum values, ids) from an argument.
 func stringList(v any) ([]string, bool) {
 	switch l := v.(type) {
 	case nil:

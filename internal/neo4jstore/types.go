@@ -305,7 +305,7 @@ func factorFilter(c *compiler, to string, f kg.Field) ([]string, error) {
 	return conds, nil
 }
 
-// orFalse joins conditions with AND, or returns "true" when there are none.
+// andAll joins conditions with AND, or returns "true" when there are none.
 func andAll(conds []string) string {
 	if len(conds) == 0 {
 		return "true"
