@@ -151,22 +151,22 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// pattern is a MATCH pattern from a known variable to new ones, with optional conditions.
-// In the text, {from} is the known variable, {to} the target node, {r} the relationship.
+// pattern is a MATCH pattern from a known node to the nodes a list field returns. In the
+// text, {from} is the known node and {to} the target.
 type pattern struct {
 	text   string
 	target string // GraphQL type of {to}
-	order  string // ORDER BY over {to} and {r}
+	order  string // ORDER BY over {to}
 }
 
-func (p pattern) expand(from, to, r string) string {
-	return strings.NewReplacer("{from}", from, "{to}", to, "{r}", r).Replace(p.text)
+func (p pattern) expand(from, to string) string {
+	return strings.NewReplacer("{from}", from, "{to}", to).Replace(p.text)
 }
 
 // list compiles a field that returns a bounded list of nodes reached by a pattern.
 func list(p pattern, where func(c *compiler, to string, f kg.Field) ([]string, error)) relation {
 	return func(c *compiler, v vars, f kg.Field) (string, error) {
-		to, r := c.newVar("n"), c.newVar("r")
+		to := c.newVar("n")
 		conds := []string{}
 		if where != nil {
 			w, err := where(c, to, f)
@@ -180,20 +180,20 @@ func list(p pattern, where func(c *compiler, to string, f kg.Field) ([]string, e
 			return "", err
 		}
 		return fmt.Sprintf("COLLECT { MATCH %s%s WITH DISTINCT %s ORDER BY %s LIMIT %d RETURN %s }",
-			p.expand(v["n"], to, r), whereClause(conds), to, p.orderBy(to), c.lim.MaxPage, proj), nil
+			p.expand(v["n"], to), whereClause(conds), to, p.orderBy(to), c.lim.MaxPage, proj), nil
 	}
 }
 
 // single compiles a field that returns at most one node.
 func single(p pattern) relation {
 	return func(c *compiler, v vars, f kg.Field) (string, error) {
-		to, r := c.newVar("n"), c.newVar("r")
+		to := c.newVar("n")
 		proj, err := c.project(types[p.target], vars{"n": to}, f.Fields, false)
 		if err != nil {
 			return "", err
 		}
 		return fmt.Sprintf("head(COLLECT { MATCH %s WITH DISTINCT %s ORDER BY %s LIMIT 1 RETURN %s })",
-			p.expand(v["n"], to, r), to, p.orderBy(to), proj), nil
+			p.expand(v["n"], to), to, p.orderBy(to), proj), nil
 	}
 }
 
