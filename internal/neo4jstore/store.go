@@ -140,6 +140,9 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 		s.cfg.OnStatement(cypher, params, time.Since(start), err)
 	}
 	if err != nil {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+			return nil, kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
+		}
 		return nil, translate(err)
 	}
 	return out.([]*neo4j.Record), nil

@@ -1,0 +1,320 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"net/http"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// compareFlags are compare's settings.
+type compareFlags struct {
+	actors        int
+	sizes         []int
+	clients       int
+	duration      time.Duration
+	latency       time.Duration
+	warmup        time.Duration
+	rounds        int
+	countRequests int
+	scaleRequests int
+	scaleDuration time.Duration
+	libraryDir    string
+	noLibrary     bool
+	sideBySide    bool
+	cpuprofile    string
+	jsonOut       string
+	neo4j         neo4jFlags
+}
+
+func runCompare(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
+	var f compareFlags
+	fs.IntVar(&f.actors, "actors", 10000, "size of the graph of the side-by-side comparison")
+	sizes := fs.String("sizes", "1000,10000", "graph sizes of the scale measurements, comma-separated (empty: none)")
+	fs.IntVar(&f.clients, "clients", 8, "concurrent clients of the side-by-side comparison")
+	fs.DurationVar(&f.duration, "duration", 8*time.Second, "length of one side-by-side measurement")
+	fs.DurationVar(&f.latency, "latency-duration", 4*time.Second, "length of one single-client measurement of batterykg against its Cypher")
+	fs.DurationVar(&f.warmup, "warmup", 3*time.Second, "warm-up of each operation and target before measuring")
+	fs.IntVar(&f.rounds, "rounds", 3, "side-by-side rounds; the tables give the median")
+	fs.IntVar(&f.countRequests, "count-requests", 10, "requests per operation whose Neo4j statements are counted")
+	fs.IntVar(&f.scaleRequests, "scale-requests", 100, "sequential requests per scale measurement")
+	fs.DurationVar(&f.scaleDuration, "scale-duration", 30*time.Second, "time limit of one scale measurement")
+	fs.StringVar(&f.libraryDir, "library", "bench/neo4j-graphql", "the Neo4j GraphQL Library server (Node)")
+	fs.BoolVar(&f.noLibrary, "no-library", false, "leave the Neo4j GraphQL Library out")
+	fs.BoolVar(&f.sideBySide, "side-by-side", true, "run the side-by-side comparison (false: only the scale measurements)")
+	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "CPU profile of batterykg's server during the side-by-side measurements (and FILE.scale-N during those at N actors)")
+	fs.StringVar(&f.jsonOut, "json", "", "also write the results as JSON to this file")
+	f.neo4j.register(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	for _, s := range strings.Split(*sizes, ",") {
+		if s = strings.TrimSpace(s); s == "" {
+			continue
+		}
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 10 {
+			return fmt.Errorf("--sizes: %q is not a number of actors", s)
+		}
+		f.sizes = append(f.sizes, n)
+	}
+	slices.Sort(f.sizes)
+	rep := newReport(f)
+	err := compare(ctx, f, rep)
+	rep.Finished = time.Now()
+	rep.sample("end")
+	rep.print(os.Stdout)
+	if f.jsonOut != "" {
+		b, _ := json.MarshalIndent(rep, "", "  ")
+		if werr := os.WriteFile(f.jsonOut, b, 0o644); werr != nil && err == nil {
+			err = werr
+		}
+	}
+	return err
+}
+
+func compare(ctx context.Context, f compareFlags, rep *report) error {
+	var in *instance
+	defer func() {
+		if in != nil {
+			in.stop()
+		}
+	}()
+	var err error
+	if f.sideBySide {
+		if in, err = startInstance(ctx, &f.neo4j, f.actors); err != nil {
+			return err
+		}
+		rep.sample(fmt.Sprintf("%d actors loaded", f.actors))
+		if err := sideBySideRun(ctx, f, in, rep); err != nil {
+			return err
+		}
+	}
+	sizes := f.sizes
+	if i := slices.Index(sizes, f.actors); i >= 0 { // measure the running size first
+		sizes = append([]int{f.actors}, slices.Delete(slices.Clone(sizes), i, i+1)...)
+	}
+	for _, size := range sizes {
+		if in == nil || in.size != size {
+			if in != nil {
+				in.stop()
+				in = nil
+			}
+			t0 := time.Now()
+			if in, err = startInstance(ctx, &f.neo4j, size); err != nil {
+				return err
+			}
+			rep.sample(fmt.Sprintf("%d actors ready (%s)", size, time.Since(t0).Round(time.Second)))
+		}
+		if err := scaleRun(ctx, f, in, rep); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func httpClient(clients int) *http.Client {
+	return &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{
+		MaxIdleConns: 2 * clients, MaxIdleConnsPerHost: 2 * clients, IdleConnTimeout: time.Minute}}
+}
+
+// sideBySideRun compares batterykg with its own Cypher and with the Neo4j GraphQL Library.
+func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *report) error {
+	ops := sideBySide(in.graph)
+	statements := map[string]*cypherTarget{}
+	for _, op := range ops {
+		sts, err := compile(op.Ours)
+		if err != nil {
+			return fmt.Errorf("%s: %w", op.Name, err)
+		}
+		statements[op.Name] = &cypherTarget{driver: in.store.Driver(), db: in.store.Database(), statements: sts}
+	}
+	client := httpClient(f.clients)
+	password := f.neo4j.password
+
+	// Pass 1: both servers behind the counting proxy; statements per request, and whether
+	// both answer the same.
+	logf("counting statements per request through a Bolt proxy")
+	proxy, err := startBoltCounter(strings.TrimPrefix(in.uri, "bolt://"))
+	if err != nil {
+		return err
+	}
+	api, err := startAPI(ctx, proxy.URI(), password, "")
+	if err != nil {
+		proxy.Close()
+		return err
+	}
+	var lib *child
+	if !f.noLibrary {
+		if lib, err = startLibrary(ctx, f.libraryDir, proxy.URI(), password); err != nil {
+			api.stop()
+			proxy.Close()
+			return err
+		}
+	}
+	count := func(t *httpTarget) (float64, []byte, error) {
+		var body []byte
+		for i := range 3 { // warm: plans, connections, the library's first-request checks
+			if body, err = t.fetch(ctx, i); err != nil {
+				return 0, nil, err
+			}
+		}
+		before := proxy.Runs()
+		for i := range f.countRequests {
+			if _, err := t.fetch(ctx, i); err != nil {
+				return 0, nil, err
+			}
+		}
+		return float64(proxy.Runs()-before) / float64(f.countRequests), body, nil
+	}
+	for _, op := range ops {
+		row := rep.row(op)
+		n, ours, err := count(newHTTPTarget(client, api.url, op.Ours))
+		if err != nil {
+			api.stop()
+			lib.stop()
+			proxy.Close()
+			return fmt.Errorf("%s via batterykg: %w", op.Name, err)
+		}
+		row.OursStatements = n
+		row.CypherStatements = float64(len(statements[op.Name].statements[0]))
+		if lib != nil && op.Library != nil {
+			m, theirs, err := count(newHTTPTarget(client, lib.url, op.Library))
+			if err != nil {
+				row.LibraryError = err.Error()
+				logf("%s via @neo4j/graphql: %v", op.Name, err)
+				continue
+			}
+			row.LibraryStatements = m
+			a, b := canonical(ours, op.canonOurs), canonical(theirs, op.canonLibrary)
+			row.SameAnswer = a == b
+			if !row.SameAnswer {
+				row.AnswerDiff = fmt.Sprintf("batterykg %.300s; library %.300s", a, b)
+			}
+		}
+	}
+	api.stop()
+	lib.stop()
+	proxy.Close()
+
+	// Pass 2: throughput and latency, both servers straight on Neo4j.
+	logf("side by side: %d clients, %s per run, %d rounds", f.clients, f.duration, f.rounds)
+	if api, err = startAPI(ctx, in.uri, password, f.cpuprofile); err != nil {
+		return err
+	}
+	defer api.stop()
+	lib = nil
+	if !f.noLibrary {
+		if lib, err = startLibrary(ctx, f.libraryDir, in.uri, password); err != nil {
+			return err
+		}
+		defer lib.stop()
+	}
+	type contender struct {
+		kind string
+		t    target
+	}
+	contenders := map[string][]contender{}
+	for _, op := range ops {
+		cs := []contender{{"batterykg", newHTTPTarget(client, api.url, op.Ours)}, {"cypher", statements[op.Name]}}
+		if lib != nil && op.Library != nil && rep.row(op).LibraryError == "" {
+			cs = append(cs, contender{"library", newHTTPTarget(client, lib.url, op.Library)})
+		}
+		contenders[op.Name] = cs
+		for _, c := range cs {
+			if m := drive(ctx, c.t, f.clients, f.warmup, 0); m.Errors > 0 {
+				return fmt.Errorf("%s via %s: %s", op.Name, c.kind, m.FirstErr)
+			}
+		}
+	}
+	rep.sample("side-by-side start")
+	for round := range f.rounds {
+		for _, op := range ops {
+			cs := contenders[op.Name]
+			for k := range cs {
+				c := cs[(k+round)%len(cs)] // rotate who goes first
+				m := drive(ctx, c.t, f.clients, f.duration, 0)
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				rep.row(op).add(c.kind, m)
+				logf("round %d %-9s %-9s %7.1f req/s  p50 %6.1f ms  p99 %6.1f ms  errors %d", round+1, op.Name, c.kind,
+					m.RPS, ms(m.P50), ms(m.P99), m.Errors)
+			}
+		}
+		// One client: latency without queueing, batterykg against its own Cypher.
+		for _, op := range ops {
+			for k := range 2 {
+				c := contenders[op.Name][(k+round)%2]
+				m := drive(ctx, c.t, 1, f.latency, 0)
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				rep.row(op).add(c.kind+"-1", m)
+				logf("round %d %-9s %-9s 1 client  p50 %6.1f ms  p99 %6.1f ms  errors %d", round+1, op.Name, c.kind, ms(m.P50), ms(m.P99), m.Errors)
+			}
+		}
+		rep.sample(fmt.Sprintf("side-by-side round %d", round+1))
+	}
+	return nil
+}
+
+// scaleRun measures the relationship queries on the graph of one size, one request at a time.
+func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) error {
+	profile := ""
+	if f.cpuprofile != "" {
+		profile = fmt.Sprintf("%s.scale-%d", f.cpuprofile, in.size)
+	}
+	api, err := startAPI(ctx, in.uri, f.neo4j.password, profile)
+	if err != nil {
+		return err
+	}
+	defer api.stop()
+	client := httpClient(1)
+	rep.sample(fmt.Sprintf("scale %d start", in.size))
+	for _, op := range scaleOps(in.graph) {
+		sts, err := compile(op.Ours)
+		if err != nil {
+			return fmt.Errorf("%s: %w", op.Name, err)
+		}
+		viaAPI := newHTTPTarget(client, api.url, op.Ours)
+		direct := &cypherTarget{driver: in.store.Driver(), db: in.store.Database(), statements: sts}
+		// Warm a few requests of the pool both ways (plans, page cache); a failure here (a
+		// query that times out at this size) is reported, not fatal.
+		var apiErr, cypherErr string
+		for i := range min(3, len(op.Ours)) {
+			wctx, cancel := context.WithTimeout(ctx, f.scaleDuration)
+			if err := viaAPI.do(wctx, i); err != nil && apiErr == "" {
+				apiErr = err.Error()
+			}
+			if err := direct.do(wctx, i); err != nil && cypherErr == "" {
+				cypherErr = err.Error()
+			}
+			cancel()
+		}
+		a := drive(ctx, viaAPI, 1, f.scaleDuration, f.scaleRequests)
+		c := drive(ctx, direct, 1, f.scaleDuration, f.scaleRequests)
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if a.FirstErr == "" {
+			a.FirstErr = apiErr
+		}
+		if c.FirstErr == "" {
+			c.FirstErr = cypherErr
+		}
+		rep.Scale = append(rep.Scale, scaleRow{Size: in.size, Op: op.Name, About: op.About, API: a, Cypher: c})
+		logf("%d actors %-23s API p50 %7.1f ms p95 %7.1f ms (%d requests, %d errors) | Cypher p50 %7.1f ms p95 %7.1f ms (%d requests, %d errors)",
+			in.size, op.Name, ms(a.P50), ms(a.P95), a.Requests, a.Errors, ms(c.P50), ms(c.P95), c.Requests, c.Errors)
+	}
+	return nil
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
