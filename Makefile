@@ -11,7 +11,7 @@ DEV_PASSWORD ?= batterykg-dev
 
 export BATTERYKG_NEO4J_CACHE := $(abspath $(CACHE))
 
-.PHONY: run test build chromium generate check-generated web neo4j-start neo4j-stop neo4j-status bench loadtest clean
+.PHONY: run test build chromium generate check-generated web neo4j-start neo4j-stop neo4j-status bench bench-compare loadtest clean
 
 build:
 	go build -o $(BIN) ./cmd/batterykg
@@ -53,6 +53,11 @@ check-generated:
 
 bench: build
 	STATE=$(STATE) CACHE=$(CACHE) TEST_PORT=$(TEST_PORT) BENCH=1 bash scripts/test.sh
+
+## bench-compare: batterykg beside the Neo4j GraphQL Library, and 1k to 100k actors (docs/benchmarks.md).
+bench-compare: build web
+	cd bench/neo4j-graphql && npm ci --no-audit --no-fund --loglevel=error
+	go run ./cmd/bench compare --actors 10000 --sizes 1000,10000,100000
 
 ## loadtest: 50 concurrent clients for 30 s against a running `make run` server.
 loadtest:
