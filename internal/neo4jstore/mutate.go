@@ -294,11 +294,27 @@ func endpoints(c *compiler, from, to any, fromLabels, toLabels []string, fromFie
 
 func setFunding(c *compiler, f kg.Field, who string) (string, error) {
 	in := input(f)
-	spec := map[string]fieldSpec{"amount": {"money"}, "currency": {"currency"}, "instrument": {"enum"}, "date": {"date"}}
 	if in["amount"] != nil && in["currency"] == nil {
 		return "", kg.Invalid("input.currency", "is required with amount")
 	}
-	a, b, match, check := endpoints(c, in["funder"], in["project"], []string{"FundingProgramme", "Actor"}, []string{"Project"}, "input.funder", "input.project")
+	return setProjectEdge(c, f, who, "FUNDS", "funder", []string{"FundingProgramme", "Actor"},
+		map[string]fieldSpec{"amount": {"money"}, "currency": {"currency"}, "instrument": {"enum"}, "date": {"date"}})
+}
+
+func setParticipation(c *compiler, f kg.Field, who string) (string, error) {
+	role, _ := input(f)["role"].(string)
+	if _, ok := roles[role]; !ok {
+		return "", kg.Invalid("input.role", "unknown role %q", role)
+	}
+	return setProjectEdge(c, f, who, "PARTICIPATES_IN", "actor", []string{"Actor"}, map[string]fieldSpec{"role": {"enum"}})
+}
+
+// setProjectEdge creates or changes the relationship typ (one of ours, never input) from the
+// node named by the input field from (one of fromLabels) to the input's project, sets the
+// properties of spec and the provenance, and returns the project.
+func setProjectEdge(c *compiler, f kg.Field, who, typ, from string, fromLabels []string, spec map[string]fieldSpec) (string, error) {
+	in := input(f)
+	a, b, match, check := endpoints(c, in[from], in["project"], fromLabels, []string{"Project"}, "input."+from, "input.project")
 	r := c.newVar("r")
 	set, err := props(in, spec, c, r)
 	if err != nil {
@@ -313,29 +329,8 @@ func setFunding(c *compiler, f kg.Field, who string) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("WITH coalesce(%s, %s) AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL %s "+
-		"MERGE (%s)-[%s:FUNDS]->(%s) SET %s, %s RETURN %s } RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
-		check, sourceCheck(c, in), match, a, r, b, set, prov, b, proj), nil
-}
-
-func setParticipation(c *compiler, f kg.Field, who string) (string, error) {
-	in := input(f)
-	role, _ := in["role"].(string)
-	if _, ok := roles[role]; !ok {
-		return "", kg.Invalid("input.role", "unknown role %q", role)
-	}
-	a, b, match, check := endpoints(c, in["actor"], in["project"], []string{"Actor"}, []string{"Project"}, "input.actor", "input.project")
-	r := c.newVar("r")
-	prov, err := provenanceSet(c, in, r, who)
-	if err != nil {
-		return "", err
-	}
-	proj, err := c.project(types["Project"], vars{"n": b}, f.Fields, false)
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("WITH coalesce(%s, %s) AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL %s "+
-		"MERGE (%s)-[%s:PARTICIPATES_IN]->(%s) SET %s.role = %s, %s RETURN %s } RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
-		check, sourceCheck(c, in), match, a, r, b, r, c.param(role), prov, b, proj), nil
+		"MERGE (%s)-[%s:%s]->(%s) SET %s, %s RETURN %s } RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
+		check, sourceCheck(c, in), match, a, r, typ, b, set, prov, b, proj), nil
 }
 
 // linkTypes are the relationship types link and unlink may touch, with the labels their
