@@ -30,6 +30,7 @@ type compareFlags struct {
 	sideBySide    bool
 	cpuprofile    string
 	jsonOut       string
+	ops           map[string]bool // nil: every operation
 	neo4j         neo4jFlags
 }
 
@@ -51,6 +52,7 @@ func runCompare(ctx context.Context, args []string) error {
 	fs.BoolVar(&f.sideBySide, "side-by-side", true, "run the side-by-side comparison (false: only the scale measurements)")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "CPU profile of batterykg's server during the side-by-side measurements (and FILE.scale-N during those at N actors)")
 	fs.StringVar(&f.jsonOut, "json", "", "also write the results as JSON to this file")
+	ops := fs.String("ops", "", "only these operations, comma-separated names (side by side and scale; empty: all)")
 	f.neo4j.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -66,6 +68,16 @@ func runCompare(ctx context.Context, args []string) error {
 		f.sizes = append(f.sizes, n)
 	}
 	slices.Sort(f.sizes)
+	if *ops != "" {
+		f.ops = map[string]bool{}
+		for _, o := range strings.Split(*ops, ",") {
+			o = strings.TrimSpace(o)
+			if !slices.Contains(opNames, o) {
+				return fmt.Errorf("--ops: no operation %q (there are: %s)", o, strings.Join(opNames, ", "))
+			}
+			f.ops[o] = true
+		}
+	}
 	rep := newReport(f)
 	err := compare(ctx, f, rep)
 	rep.Finished = time.Now()
@@ -127,7 +139,7 @@ func httpClient(clients int) *http.Client {
 
 // sideBySideRun compares batterykg with its own Cypher and with the Neo4j GraphQL Library.
 func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *report) error {
-	ops := sideBySide(in.graph)
+	ops := f.selected(sideBySide(in.graph))
 	statements := map[string]*cypherTarget{}
 	for _, op := range ops {
 		sts, err := compile(op.Ours)
@@ -279,7 +291,7 @@ func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) er
 	defer api.stop()
 	client := httpClient(1)
 	rep.sample(fmt.Sprintf("scale %d start", in.size))
-	for _, op := range scaleOps(in.graph) {
+	for _, op := range f.selected(scaleOps(in.graph)) {
 		sts, err := compile(op.Ours)
 		if err != nil {
 			return fmt.Errorf("%s: %w", op.Name, err)
@@ -315,6 +327,14 @@ func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) er
 			in.size, op.Name, ms(a.P50), ms(a.P95), a.Requests, a.Errors, ms(c.P50), ms(c.P95), c.Requests, c.Errors)
 	}
 	return nil
+}
+
+// selected keeps the operations --ops names (all without --ops).
+func (f compareFlags) selected(ops []operation) []operation {
+	if f.ops == nil {
+		return ops
+	}
+	return slices.DeleteFunc(ops, func(o operation) bool { return !f.ops[o.Name] })
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }

@@ -18,6 +18,10 @@ import (
 	"github.com/batterykg/batterykg/internal/synth"
 )
 
+// opNames are the names of the side-by-side operations, then of the scale ones (--ops).
+var opNames = []string{"page", "nested", "count", "byRegion", "path",
+	"neighbourhood", "neighbourhood-hubs", "stageCoverage", "search", "shortestPaths-no-stages", "shortestPaths"}
+
 // operation is one benchmarked GraphQL operation: batterykg's form and, where the Neo4j
 // GraphQL Library can express it, the library's form of the same question. A pool holds
 // several requests when the operation takes arguments (ids, texts), sent round robin.
