@@ -46,7 +46,7 @@ test: build web chromium
 
 ## generate: regenerate gqlgen's code from schema.graphqls.
 generate:
-	go tool gqlgen generate
+	go run ./cmd/gqlgen
 
 check-generated:
 	bash scripts/check-generated.sh
