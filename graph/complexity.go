@@ -37,7 +37,7 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 		}
 		return conn(ch, limit)
 	}
-	c.Query.ShortestPaths = func(ch int, _, _ string, hops *int, _ []model.RelationshipType, k *int) int {
+	c.Query.ShortestPaths = func(ch int, _, _ string, hops *int, _ []model.RelationshipType, k *int, _ *bool) int {
 		n, h := 3, 4
 		if k != nil && *k > 0 {
 			n = *k

@@ -424,7 +424,7 @@ type ComplexityRoot struct {
 		ProjectStats   func(childComplexity int, filter *model.ProjectFilter) int
 		Projects       func(childComplexity int, filter *model.ProjectFilter, orderBy []*model.ProjectOrder, first *int, after *string) int
 		Search         func(childComplexity int, text string, types []model.SearchType, first *int) int
-		ShortestPaths  func(childComplexity int, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int) int
+		ShortestPaths  func(childComplexity int, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool) int
 		Source         func(childComplexity int, id string) int
 		Sources        func(childComplexity int) int
 		Stage          func(childComplexity int, code model.StageCode) int
@@ -573,7 +573,7 @@ type QueryResolver interface {
 	ProjectStats(ctx context.Context, filter *model.ProjectFilter) (*model.ProjectStats, error)
 	FundingTotals(ctx context.Context, filter *model.FundingFilter) (*model.FundingTotals, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) (*model.Subgraph, error)
-	ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int) ([]*model.Path, error)
+	ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool) ([]*model.Path, error)
 	Connection(ctx context.Context, from string, to string) (*model.ConnectionExplanation, error)
 	Collaborators(ctx context.Context, id string, first *int) ([]*model.Collaborator, error)
 	FundingFlows(ctx context.Context, from *string, stage *model.StageCode) (*model.FundingFlows, error)
@@ -2388,7 +2388,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationshipTypes"].([]model.RelationshipType), args["k"].(*int)), true
+		return e.ComplexityRoot.Query.ShortestPaths(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationshipTypes"].([]model.RelationshipType), args["k"].(*int), args["viaStages"].(*bool)), true
 	case "Query.source":
 		if e.ComplexityRoot.Query.Source == nil {
 			break
@@ -3770,6 +3770,13 @@ type Query {
     relationshipTypes: [RelationshipType!]
     "How many paths, 1 to 10."
     k: Int = 3
+    """
+    Whether paths may pass through a value-chain stage. Off by default: every actor active in a
+    stage is two hops from every other one, so such paths say little, and on a large graph the
+    stages (tens of thousands of relationships each) are what makes a search slow. A stage can
+    always be ` + "`" + `from` + "`" + ` or ` + "`" + `to` + "`" + `.
+    """
+    viaStages: Boolean = false
   ): [Path!]!
 
   """
@@ -6019,6 +6026,14 @@ func (ec *executionContext) field_Query_shortestPaths_args(ctx context.Context, 
 		return nil, err
 	}
 	args["k"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "viaStages",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["viaStages"] = arg5
 	return args, nil
 }
 
@@ -13838,7 +13853,7 @@ func (ec *executionContext) _Query_shortestPaths(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationshipTypes"].([]model.RelationshipType), fc.Args["k"].(*int))
+			return ec.Resolvers.Query().ShortestPaths(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationshipTypes"].([]model.RelationshipType), fc.Args["k"].(*int), fc.Args["viaStages"].(*bool))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {

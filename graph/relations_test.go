@@ -152,14 +152,18 @@ func TestShortestPathULBToWallonieEntreprendre(t *testing.T) {
 	var resp struct {
 		Paths   []path
 		Reverse []path
-		Longer  []path
-		Typed   []path
+		Longer, NoStages     []path
+		Typed, TypedNoStages []path
+		ToStage              []path
 	}
 	a.query(t, fmt.Sprintf(`{
 		paths: shortestPaths(from: "ulb", to: "wallonie-entreprendre") { %[1]s }
 		reverse: shortestPaths(from: "wallonie-entreprendre", to: "ulb") { length nodes { id } hops { type direction from to } }
-		longer: shortestPaths(from: "ulb", to: "wallonie-entreprendre", maxHops: 5, k: 10) { length nodes { id } }
-		typed: shortestPaths(from: "ulb", to: "wallonie-entreprendre", relationshipTypes: [PARTICIPATES_IN, TARGETS, FUNDS, MANAGES], maxHops: 6) { length nodes { id } }
+		longer: shortestPaths(from: "ulb", to: "wallonie-entreprendre", maxHops: 5, k: 10, viaStages: true) { length nodes { id } }
+		noStages: shortestPaths(from: "ulb", to: "wallonie-entreprendre", maxHops: 5, k: 10) { length nodes { id } }
+		typed: shortestPaths(from: "ulb", to: "wallonie-entreprendre", relationshipTypes: [PARTICIPATES_IN, TARGETS, FUNDS, MANAGES], maxHops: 6, viaStages: true) { length nodes { id } }
+		typedNoStages: shortestPaths(from: "ulb", to: "wallonie-entreprendre", relationshipTypes: [PARTICIPATES_IN, TARGETS, FUNDS, MANAGES], maxHops: 6) { length }
+		toStage: shortestPaths(from: "ulb", to: "stage-materials-components") { length nodes { id } }
 	}`, pathFields), &resp)
 	if len(resp.Paths) != 1 {
 		t.Fatalf("paths = %+v", resp.Paths)
@@ -215,6 +219,20 @@ func TestShortestPathULBToWallonieEntreprendre(t *testing.T) {
 	}
 	if len(resp.Typed) != 2 {
 		t.Errorf("typed paths = %d", len(resp.Typed))
+	}
+	// By default no path passes through a stage: the two five-hop routes above are gone, and
+	// without PART_OF no route is left at all.
+	for _, l := range resp.NoStages {
+		if strings.Contains(nodeIDs(l.Nodes), "stage-") {
+			t.Errorf("path through a stage without viaStages: %s", nodeIDs(l.Nodes))
+		}
+	}
+	if len(resp.NoStages) == 0 || resp.NoStages[0].Length != 4 || len(resp.TypedNoStages) != 0 {
+		t.Errorf("without stages: %+v, typed %+v", resp.NoStages, resp.TypedNoStages)
+	}
+	// A stage is still a valid end.
+	if len(resp.ToStage) == 0 || nodeIDs(resp.ToStage[0].Nodes) != "ulb,batfactory,stage-materials-components" {
+		t.Errorf("ulb to a stage = %+v", resp.ToStage)
 	}
 }
 

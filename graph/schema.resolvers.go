@@ -302,7 +302,7 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 }
 
 // ShortestPaths is the resolver for the shortestPaths field.
-func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int) ([]*model.Path, error) {
+func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool) ([]*model.Path, error) {
 	out, err := query[[]*model.Path](ctx, r.Resolver)
 	if err == nil && out == nil {
 		err = kg.Errorf(kg.ENOTFOUND, "from %q or to %q is not the id of a node", from, to)

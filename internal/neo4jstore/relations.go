@@ -339,7 +339,7 @@ func twoNodes(f kg.Field) (string, string, error) {
 	return from, to, nil
 }
 
-// shortestPathsRoot answers `shortestPaths(from:, to:, maxHops:, relationshipTypes:, k:)`
+// shortestPathsRoot answers `shortestPaths(from:, to:, maxHops:, relationshipTypes:, k:, viaStages:)`
 // with Neo4j's SHORTEST k over a bounded quantified path pattern, ignoring direction.
 func shortestPathsRoot(c *compiler, f kg.Field) (string, error) {
 	from, to, err := twoNodes(f)
@@ -363,9 +363,14 @@ func shortestPathsRoot(c *compiler, f kg.Field) (string, error) {
 		return "", err
 	}
 	// k and hops are validated integers: SHORTEST and quantifiers take literals only.
+	walk := fmt.Sprintf("(a)-[:%s]-{1,%d}(b)", T, hops)
+	if via, _ := f.Args["viaStages"].(bool); !via {
+		// The predicate prunes the search itself: no hop enters a stage but the last.
+		walk = fmt.Sprintf("(a) (()-[:%s]-(sn) WHERE sn = b OR NOT sn:ValueChainStage){1,%d} (b)", T, hops)
+	}
 	return fmt.Sprintf("head(COLLECT { WITH %s AS a, %s AS b WHERE a IS NOT NULL AND b IS NOT NULL "+
-		"RETURN COLLECT { MATCH p = SHORTEST %d (a)-[:%s]-{1,%d}(b) WHERE %s WITH p ORDER BY length(p), [x IN nodes(p) | x.id] RETURN %s } })",
-		findNode(c.param(from), graphLabels), findNode(c.param(to), graphLabels), k, T, hops, simplePath, path), nil
+		"RETURN COLLECT { MATCH p = SHORTEST %d %s WHERE %s WITH p ORDER BY length(p), [x IN nodes(p) | x.id] RETURN %s } })",
+		findNode(c.param(from), graphLabels), findNode(c.param(to), graphLabels), k, walk, simplePath, path), nil
 }
 
 // simplePath keeps the paths in p that visit no node twice (Cypher's paths only keep their
