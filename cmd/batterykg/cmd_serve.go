@@ -52,6 +52,7 @@ func runServe(ctx context.Context, args []string) error {
 		cfg.CORSOrigins = strings.Split(*cors, ",")
 	}
 	cfg.Metrics = server.NewMetrics()
+	server.TuneGC()
 	scfg := conn.config()
 	scfg.Limits, scfg.OnStatement = lim, cfg.Metrics.ObserveStatement
 	store, err := neo4jstore.Open(scfg)

@@ -34,6 +34,7 @@ func runServe(ctx context.Context, args []string) error {
 	// logged as errors (context canceled), and the load generator checks every answer itself.
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError + 4}))
 	cfg := server.Config{Metrics: server.NewMetrics()}
+	server.TuneGC()
 	lim := neo4jstore.DefaultLimits
 	store, err := neo4jstore.Open(neo4jstore.Config{URI: *uri, User: "neo4j", Password: *password,
 		Limits: lim, OnStatement: cfg.Metrics.ObserveStatement})

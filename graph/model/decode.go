@@ -30,11 +30,12 @@ type field struct {
 	index []int
 }
 
-func structFields(t reflect.Type) []field {
+// structFields maps the json names of t's exported fields to the fields.
+func structFields(t reflect.Type) map[string]field {
 	if fs, ok := fieldsOf.Load(t); ok {
-		return fs.([]field)
+		return fs.(map[string]field)
 	}
-	var fs []field
+	fs := map[string]field{}
 	for _, f := range reflect.VisibleFields(t) {
 		if f.Anonymous || !f.IsExported() {
 			continue
@@ -46,7 +47,7 @@ func structFields(t reflect.Type) []field {
 		if name == "" {
 			name = f.Name
 		}
-		fs = append(fs, field{name: name, index: f.Index})
+		fs[name] = field{name: name, index: f.Index}
 	}
 	fieldsOf.Store(t, fs)
 	return fs
@@ -130,8 +131,10 @@ func decode(src any, v reflect.Value) error {
 		if !ok {
 			return fmt.Errorf("want a map for %s, got %T", t, src)
 		}
-		for _, f := range structFields(t) {
-			x, ok := m[f.name]
+		// The answer holds only the selected fields: walk them, not the struct's.
+		fs := structFields(t)
+		for k, x := range m {
+			f, ok := fs[k]
 			if !ok {
 				continue
 			}
