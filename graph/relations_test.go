@@ -150,8 +150,8 @@ func TestNeighbourhood(t *testing.T) {
 func TestShortestPathULBToWallonieEntreprendre(t *testing.T) {
 	a := newAPI(t)
 	var resp struct {
-		Paths   []path
-		Reverse []path
+		Paths                []path
+		Reverse              []path
 		Longer, NoStages     []path
 		Typed, TypedNoStages []path
 		ToStage              []path

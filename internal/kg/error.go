@@ -15,7 +15,8 @@ const (
 	ECONFLICT     = "CONFLICT"
 	EUNAUTHORIZED = "UNAUTHENTICATED"
 	EFORBIDDEN    = "FORBIDDEN"
-	EUNAVAILABLE  = "UNAVAILABLE"
+	EUNAVAILABLE  = "UNAVAILABLE" // Neo4j out of reach or busy: worth retrying
+	ETIMEOUT      = "TIMEOUT"     // the query ran out of time: the same query will again
 	EINTERNAL     = "INTERNAL"
 )
 
