@@ -33,16 +33,9 @@ func runMigrate(ctx context.Context, args []string) error {
 	return nil
 }
 
-// seedIfEmpty applies the migrations' counterpart for data: it loads the seed files when the
-// graph holds no data yet, so a restart never loads them twice.
-func seedIfEmpty(ctx context.Context, store *neo4jstore.Store, dir string, log interface{ Info(string, ...any) }) error {
-	empty, err := store.Empty(ctx)
-	if err != nil || !empty {
-		if err == nil {
-			log.Info("graph already holds data; seed not loaded", "dir", dir)
-		}
-		return err
-	}
+// loadSeed imports the seed files (`serve --seed`, into an empty graph), showing progress on
+// stderr.
+func loadSeed(ctx context.Context, store *neo4jstore.Store, dir string, log interface{ Info(string, ...any) }) error {
 	start := time.Now()
 	reports, err := cypherfile.Import(ctx, store.Driver(), []string{dir}, cypherfile.Options{
 		Database: store.Database(), Progress: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())),

@@ -61,30 +61,41 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	defer store.Close(context.Background())
 
-	// Neo4j may still be starting, or down: the server starts anyway, /readyz says so, and
-	// queries answer UNAVAILABLE until it answers.
-	go func() {
+	// Neo4j may still be starting, or down: the server starts anyway, queries answer
+	// UNAVAILABLE until Neo4j answers, and /readyz says 503 until the schema and seed are in.
+	prep := &preparation{first: time.Second, log: log, ping: store.Ping}
+	prep.steps = append(prep.steps, step{"waiting for Neo4j", func(ctx context.Context) error {
 		wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
-		if err := store.WaitReady(wctx); err != nil {
-			log.Warn("neo4j not reachable yet", "uri", conn.uri, "err", err)
-			return
-		}
-		if *migrate {
-			if _, err := store.Migrate(wctx, log); err != nil {
-				log.Error("schema migrations failed", "err", err)
-				return
+		return store.WaitReady(wctx)
+	}})
+	if *migrate {
+		prep.steps = append(prep.steps, step{"schema migrations", func(ctx context.Context) error {
+			_, err := store.Migrate(ctx, log)
+			return err
+		}})
+	}
+	if *seed != "" {
+		seeding := false // once started, a failed load is retried whatever the graph holds: its statements MERGE
+		prep.steps = append(prep.steps, step{"loading the seed", func(ctx context.Context) error {
+			if !seeding {
+				empty, err := store.Empty(ctx)
+				if err != nil {
+					return err
+				}
+				if !empty {
+					log.Info("graph already holds data; seed not loaded", "dir", *seed)
+					return nil
+				}
+				seeding = true
 			}
-		}
-		if *seed != "" {
-			if err := seedIfEmpty(wctx, store, *seed, log); err != nil {
-				log.Error("loading seed data failed", "err", err)
-			}
-		}
-	}()
+			return loadSeed(ctx, store, *seed, log)
+		}})
+	}
+	go prep.run(ctx)
 
 	srv := &http.Server{
-		Handler:           server.New(cfg, graph.NewSchema(store), store, log),
+		Handler:           server.New(cfg, graph.NewSchema(store), prep, log),
 		ReadHeaderTimeout: 5 * time.Second,
 		IdleTimeout:       60 * time.Second,
 	}

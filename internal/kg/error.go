@@ -16,7 +16,7 @@ const (
 	EUNAUTHORIZED = "UNAUTHENTICATED"
 	EFORBIDDEN    = "FORBIDDEN"
 	EUNAVAILABLE  = "UNAVAILABLE" // Neo4j out of reach or busy: worth retrying
-	ETIMEOUT      = "TIMEOUT"     // the query ran out of time: the same query will again
+	ETIMEOUT      = "TIMEOUT"     // the request ran out of time in Neo4j: usually too costly a query
 	EINTERNAL     = "INTERNAL"
 )
 

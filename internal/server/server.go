@@ -18,6 +18,7 @@ import (
 
 	"github.com/batterykg/batterykg/graph"
 	"github.com/batterykg/batterykg/internal/auth"
+	"github.com/batterykg/batterykg/internal/kg"
 )
 
 // Config holds the HTTP server's settings and limits.
@@ -133,7 +134,7 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 		if err := db.Ping(ctx); err != nil {
 			log.WarnContext(ctx, "not ready", "err", err)
 			w.WriteHeader(http.StatusServiceUnavailable)
-			w.Write([]byte("neo4j unavailable\n"))
+			w.Write([]byte("not ready: " + kg.ErrorMessage(err) + "\n"))
 			return
 		}
 		w.Write([]byte("ready\n"))
