@@ -44,7 +44,7 @@ neo4j-status: build
 test: build web chromium
 	STATE=$(STATE) CACHE=$(CACHE) TEST_PORT=$(TEST_PORT) bash scripts/test.sh
 
-## generate: regenerate gqlgen's code from schema.graphqls (cmd/gqlgen: gqlgen, sequential below Query).
+## generate: regenerate gqlgen's code from schema.graphqls.
 generate:
 	go run ./cmd/gqlgen
 

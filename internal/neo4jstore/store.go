@@ -120,19 +120,12 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 	defer cancel()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
 	defer sess.Close(context.WithoutCancel(ctx))
-	// ranOut: the deadline passed while the statement ran (TIMEOUT), not while the driver was
-	// still getting a connection to a Neo4j that is down or saturated (UNAVAILABLE).
-	ranOut := false
 	work := func(tx neo4j.ManagedTransaction) (any, error) {
 		res, err := tx.Run(ctx, cypher, params)
-		if err == nil {
-			var recs []*neo4j.Record
-			if recs, err = res.Collect(ctx); err == nil {
-				return recs, nil
-			}
+		if err != nil {
+			return nil, err
 		}
-		ranOut = ctx.Err() != nil
-		return nil, err
+		return res.Collect(ctx)
 	}
 	start := time.Now()
 	var out any
@@ -147,7 +140,7 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 		s.cfg.OnStatement(cypher, params, time.Since(start), err)
 	}
 	if err != nil {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) && ranOut {
+		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 			return nil, kg.Wrap(kg.ETIMEOUT, "query timed out", err)
 		}
 		return nil, translate(err)
@@ -156,8 +149,7 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 }
 
 // translate turns a driver error into a kg error: Neo4j out of reach or overloaded is
-// UNAVAILABLE, Neo4j ending a transaction for its timeout is TIMEOUT, anything else is
-// INTERNAL (its text stays in the logs).
+// UNAVAILABLE, a timeout is TIMEOUT, anything else is INTERNAL (its text stays in the logs).
 func translate(err error) error {
 	var ke *kg.Error
 	var ne *neo4j.Neo4jError
@@ -166,7 +158,7 @@ func translate(err error) error {
 	case errors.As(err, &ke):
 		return err
 	case errors.Is(err, context.DeadlineExceeded):
-		return kg.Wrap(kg.EUNAVAILABLE, "the graph database did not answer in time", err)
+		return kg.Wrap(kg.ETIMEOUT, "query timed out", err)
 	case errors.Is(err, context.Canceled):
 		return kg.Wrap(kg.EUNAVAILABLE, "request cancelled", err)
 	case errors.As(err, &conn), neo4j.IsConnectivityError(err):
