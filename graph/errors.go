@@ -31,7 +31,7 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		code := kg.ErrorCode(err)
 		msg := kg.ErrorMessage(err)
-		if code == kg.EINTERNAL || code == kg.EUNAVAILABLE || code == kg.ETIMEOUT {
+		if code == kg.EINTERNAL || code == kg.EUNAVAILABLE {
 			log.ErrorContext(ctx, "graphql error", "code", code, "err", err)
 		}
 		out := graphql.DefaultErrorPresenter(ctx, err)

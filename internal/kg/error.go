@@ -15,8 +15,7 @@ const (
 	ECONFLICT     = "CONFLICT"
 	EUNAUTHORIZED = "UNAUTHENTICATED"
 	EFORBIDDEN    = "FORBIDDEN"
-	EUNAVAILABLE  = "UNAVAILABLE" // Neo4j out of reach or busy: worth retrying
-	ETIMEOUT      = "TIMEOUT"     // the request ran out of time in Neo4j: usually too costly a query
+	EUNAVAILABLE  = "UNAVAILABLE"
 	EINTERNAL     = "INTERNAL"
 )
 

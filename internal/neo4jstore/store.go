@@ -114,7 +114,7 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 		}
 	}
 	if timeout <= 0 {
-		return nil, kg.Errorf(kg.ETIMEOUT, "request deadline exceeded")
+		return nil, kg.Errorf(kg.EUNAVAILABLE, "request deadline exceeded")
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
@@ -141,7 +141,7 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 	}
 	if err != nil {
 		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, kg.Wrap(kg.ETIMEOUT, "query timed out", err)
+			return nil, kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
 		}
 		return nil, translate(err)
 	}
@@ -149,7 +149,7 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 }
 
 // translate turns a driver error into a kg error: Neo4j out of reach or overloaded is
-// UNAVAILABLE, a timeout is TIMEOUT, anything else is INTERNAL (its text stays in the logs).
+// UNAVAILABLE, a timeout says so, anything else is INTERNAL (its text stays in the logs).
 func translate(err error) error {
 	var ke *kg.Error
 	var ne *neo4j.Neo4jError
@@ -158,7 +158,7 @@ func translate(err error) error {
 	case errors.As(err, &ke):
 		return err
 	case errors.Is(err, context.DeadlineExceeded):
-		return kg.Wrap(kg.ETIMEOUT, "query timed out", err)
+		return kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
 	case errors.Is(err, context.Canceled):
 		return kg.Wrap(kg.EUNAVAILABLE, "request cancelled", err)
 	case errors.As(err, &conn), neo4j.IsConnectivityError(err):
@@ -167,7 +167,7 @@ func translate(err error) error {
 		switch {
 		case ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut",
 			ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
-			return kg.Wrap(kg.ETIMEOUT, "query timed out", err)
+			return kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
 		case ne.Classification() == "TransientError":
 			return kg.Wrap(kg.EUNAVAILABLE, "the graph database is busy, try again", err)
 		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
