@@ -5,12 +5,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"net/http"
 	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/batterykg/batterykg/internal/loadgen"
 )
 
 // compareFlags are compare's settings.
@@ -132,11 +133,6 @@ func compare(ctx context.Context, f compareFlags, rep *report) error {
 	return nil
 }
 
-func httpClient(clients int) *http.Client {
-	return &http.Client{Timeout: 2 * time.Minute, Transport: &http.Transport{
-		MaxIdleConns: 2 * clients, MaxIdleConnsPerHost: 2 * clients, IdleConnTimeout: time.Minute}}
-}
-
 // sideBySideRun compares batterykg with its own Cypher and with the Neo4j GraphQL Library.
 func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *report) error {
 	ops := f.selected(sideBySide(in.graph))
@@ -148,7 +144,7 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 		}
 		statements[op.Name] = &cypherTarget{driver: in.store.Driver(), db: in.store.Database(), statements: sts}
 	}
-	client := httpClient(f.clients)
+	client := loadgen.Client(f.clients)
 	password := f.neo4j.password
 
 	// Pass 1: both servers behind the counting proxy; statements per request, and whether
@@ -171,16 +167,16 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 			return err
 		}
 	}
-	count := func(t *httpTarget) (float64, []byte, error) {
+	count := func(t *loadgen.HTTPTarget) (float64, []byte, error) {
 		var body []byte
 		for i := range 3 { // warm: plans, connections, the library's first-request checks
-			if body, err = t.fetch(ctx, i); err != nil {
+			if body, err = t.Fetch(ctx, i); err != nil {
 				return 0, nil, err
 			}
 		}
 		before := proxy.Runs()
 		for i := range f.countRequests {
-			if _, err := t.fetch(ctx, i); err != nil {
+			if _, err := t.Fetch(ctx, i); err != nil {
 				return 0, nil, err
 			}
 		}
@@ -188,7 +184,7 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 	}
 	for _, op := range ops {
 		row := rep.row(op)
-		n, ours, err := count(newHTTPTarget(client, api.url, op.Ours))
+		n, ours, err := count(loadgen.NewHTTPTarget(client, api.url, op.Ours))
 		if err != nil {
 			api.stop()
 			lib.stop()
@@ -198,7 +194,7 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 		row.OursStatements = n
 		row.CypherStatements = float64(len(statements[op.Name].statements[0]))
 		if lib != nil && op.Library != nil {
-			m, theirs, err := count(newHTTPTarget(client, lib.url, op.Library))
+			m, theirs, err := count(loadgen.NewHTTPTarget(client, lib.url, op.Library))
 			if err != nil {
 				row.LibraryError = err.Error()
 				logf("%s via @neo4j/graphql: %v", op.Name, err)
@@ -231,17 +227,17 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 	}
 	type contender struct {
 		kind string
-		t    target
+		t    loadgen.Target
 	}
 	contenders := map[string][]contender{}
 	for _, op := range ops {
-		cs := []contender{{"batterykg", newHTTPTarget(client, api.url, op.Ours)}, {"cypher", statements[op.Name]}}
+		cs := []contender{{"batterykg", loadgen.NewHTTPTarget(client, api.url, op.Ours)}, {"cypher", statements[op.Name]}}
 		if lib != nil && op.Library != nil && rep.row(op).LibraryError == "" {
-			cs = append(cs, contender{"library", newHTTPTarget(client, lib.url, op.Library)})
+			cs = append(cs, contender{"library", loadgen.NewHTTPTarget(client, lib.url, op.Library)})
 		}
 		contenders[op.Name] = cs
 		for _, c := range cs {
-			if m := drive(ctx, c.t, f.clients, f.warmup, 0); m.Errors > 0 {
+			if m := loadgen.Drive(ctx, c.t, f.clients, f.warmup, 0); m.Errors > 0 {
 				return fmt.Errorf("%s via %s: %s", op.Name, c.kind, m.FirstErr)
 			}
 		}
@@ -252,7 +248,7 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 			cs := contenders[op.Name]
 			for k := range cs {
 				c := cs[(k+round)%len(cs)] // rotate who goes first
-				m := drive(ctx, c.t, f.clients, f.duration, 0)
+				m := loadgen.Drive(ctx, c.t, f.clients, f.duration, 0)
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
@@ -265,7 +261,7 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 		for _, op := range ops {
 			for k := range 2 {
 				c := contenders[op.Name][(k+round)%2]
-				m := drive(ctx, c.t, 1, f.latency, 0)
+				m := loadgen.Drive(ctx, c.t, 1, f.latency, 0)
 				if ctx.Err() != nil {
 					return ctx.Err()
 				}
@@ -289,14 +285,14 @@ func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) er
 		return err
 	}
 	defer api.stop()
-	client := httpClient(1)
+	client := loadgen.Client(1)
 	rep.sample(fmt.Sprintf("scale %d start", in.size))
 	for _, op := range f.selected(scaleOps(in.graph)) {
 		sts, err := compile(op.Ours)
 		if err != nil {
 			return fmt.Errorf("%s: %w", op.Name, err)
 		}
-		viaAPI := newHTTPTarget(client, api.url, op.Ours)
+		viaAPI := loadgen.NewHTTPTarget(client, api.url, op.Ours)
 		direct := &cypherTarget{driver: in.store.Driver(), db: in.store.Database(), statements: sts}
 		// Warm the whole pool once both ways (plans, page cache), for at most a third of
 		// --scale-duration, so the figures are of a warm database; a failure here (a query
@@ -308,16 +304,16 @@ func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) er
 				break
 			}
 			wctx, cancel := context.WithTimeout(ctx, f.scaleDuration)
-			if err := viaAPI.do(wctx, i); err != nil && apiErr == "" {
+			if err := viaAPI.Do(wctx, i); err != nil && apiErr == "" {
 				apiErr = err.Error()
 			}
-			if err := direct.do(wctx, i); err != nil && cypherErr == "" {
+			if err := direct.Do(wctx, i); err != nil && cypherErr == "" {
 				cypherErr = err.Error()
 			}
 			cancel()
 		}
-		a := drive(ctx, viaAPI, 1, f.scaleDuration, f.scaleRequests)
-		c := drive(ctx, direct, 1, f.scaleDuration, f.scaleRequests)
+		a := loadgen.Drive(ctx, viaAPI, 1, f.scaleDuration, f.scaleRequests)
+		c := loadgen.Drive(ctx, direct, 1, f.scaleDuration, f.scaleRequests)
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

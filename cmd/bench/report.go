@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/batterykg/batterykg/internal/loadgen"
 )
 
 // report collects a compare run's results.
@@ -47,7 +49,7 @@ func (r *sbsRow) add(kind string, m measurement) { r.Runs[kind] = append(r.Runs[
 
 func (r *sbsRow) med(kind string) (measurement, bool) {
 	runs := r.Runs[kind]
-	return median(runs), len(runs) > 0
+	return loadgen.Median(runs), len(runs) > 0
 }
 
 // scaleRow is one relationship query at one graph size.

@@ -5,17 +5,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
-	"net/http"
 	"os"
-	"slices"
-	"sync"
 	"time"
+
+	"github.com/batterykg/batterykg/internal/loadgen"
 )
 
 // operations are representative dashboard and researcher queries over the seed graph.
@@ -39,71 +35,25 @@ func main() {
 	}
 }
 
-type result struct {
-	took time.Duration
-	err  bool
-}
-
 func run(url string, clients int, dur time.Duration, token string) error {
-	bodies := make([][]byte, len(operations))
+	pool := make([]loadgen.Request, len(operations))
 	for i, op := range operations {
-		bodies[i], _ = json.Marshal(map[string]string{"query": op})
+		pool[i] = loadgen.Request{Query: op}
 	}
-	tr := &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
-	hc := &http.Client{Transport: tr, Timeout: 30 * time.Second}
-	ctx, cancel := context.WithTimeout(context.Background(), dur)
-	defer cancel()
-	results := make([][]result, clients)
-	var wg sync.WaitGroup
-	start := time.Now()
-	for c := range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := c; ctx.Err() == nil; i++ {
-				req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(bodies[i%len(bodies)]))
-				req.Header.Set("Content-Type", "application/json")
-				if token != "" {
-					req.Header.Set("Authorization", "Bearer "+token)
-				}
-				t0 := time.Now()
-				resp, err := hc.Do(req)
-				failed := err != nil
-				if err == nil {
-					b, _ := io.ReadAll(resp.Body)
-					resp.Body.Close()
-					failed = resp.StatusCode != http.StatusOK || bytes.Contains(b, []byte(`"errors"`))
-				}
-				if ctx.Err() != nil && err != nil {
-					break // cut off by the end of the run
-				}
-				results[c] = append(results[c], result{time.Since(t0), failed})
-			}
-		}()
+	t := loadgen.NewHTTPTarget(loadgen.Client(clients), url, pool)
+	if token != "" {
+		t.Header.Set("Authorization", "Bearer "+token)
 	}
-	wg.Wait()
-	elapsed := time.Since(start)
-	var lat []time.Duration
-	errors := 0
-	for _, rs := range results {
-		for _, r := range rs {
-			lat = append(lat, r.took)
-			if r.err {
-				errors++
-			}
-		}
-	}
-	if len(lat) == 0 {
+	m := loadgen.Drive(context.Background(), t, clients, dur, 0)
+	if m.Requests == 0 {
 		return fmt.Errorf("no request completed")
 	}
-	slices.Sort(lat)
-	pct := func(p float64) time.Duration { return lat[min(len(lat)-1, int(p*float64(len(lat))))] }
 	fmt.Printf("%d clients, %s: %d requests, %.1f req/s, p50 %s, p95 %s, p99 %s, max %s, errors %d\n",
-		clients, elapsed.Round(time.Millisecond), len(lat), float64(len(lat))/elapsed.Seconds(),
-		pct(.50).Round(100*time.Microsecond), pct(.95).Round(100*time.Microsecond), pct(.99).Round(100*time.Microsecond),
-		lat[len(lat)-1].Round(time.Millisecond), errors)
-	if errors > 0 {
-		return fmt.Errorf("%d requests failed", errors)
+		clients, m.Elapsed.Round(time.Millisecond), m.Requests, m.RPS,
+		m.P50.Round(100*time.Microsecond), m.P95.Round(100*time.Microsecond), m.P99.Round(100*time.Microsecond),
+		m.Max.Round(time.Millisecond), m.Errors)
+	if m.Errors > 0 {
+		return fmt.Errorf("%d requests failed; the first: %s", m.Errors, m.FirstErr)
 	}
 	return nil
 }
