@@ -6,11 +6,21 @@ import (
 	"time"
 )
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var (
+	slugRE   = regexp.MustCompile(`^` + IDPattern + `$`)
+	sourceRE = regexp.MustCompile(`^` + SourcePattern + `$`)
+)
 
-// ValidID reports whether id is a slug: lower-case letters and digits in groups joined by
-// single hyphens, at most 100 characters.
-func ValidID(id string) bool { return len(id) <= 100 && slugRE.MatchString(id) }
+// ValidID reports whether id is a slug (IDPattern) of at most MaxIDLength characters.
+func ValidID(id string) bool { return len(id) <= MaxIDLength && slugRE.MatchString(id) }
+
+// ValidSource reports whether s is a source reference a mutation may record: it matches
+// SourcePattern (what `validate` checks), its source id is a slug, and it has at most
+// MaxSourceLength characters.
+func ValidSource(s string) bool {
+	id, _, _ := strings.Cut(s, "#")
+	return len(s) <= MaxSourceLength && sourceRE.MatchString(s) && ValidID(id)
+}
 
 // iso4217 lists the active ISO 4217 currency codes.
 var iso4217 = map[string]bool{}

@@ -3,7 +3,9 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/batterykg/batterykg/internal/kg"
@@ -91,7 +93,8 @@ type fieldSpec struct {
 func props(in map[string]any, spec map[string]fieldSpec, c *compiler, v string) (string, error) {
 	out := map[string]any{}
 	var dates []string
-	for name, sp := range spec {
+	for _, name := range slices.Sorted(maps.Keys(spec)) { // sorted: the statement text is stable
+		sp := spec[name]
 		v, given := in[name]
 		if !given {
 			continue
@@ -157,8 +160,7 @@ func props(in map[string]any, spec map[string]fieldSpec, c *compiler, v string) 
 // that records them, with who and when, on variable v.
 func provenanceSet(c *compiler, in map[string]any, v, who string) (string, error) {
 	src, _ := in["source"].(string)
-	id, section, ok := strings.Cut(src, "#")
-	if !ok || !kg.ValidID(id) || section == "" || len(src) > 300 {
+	if !kg.ValidSource(src) {
 		return "", kg.Invalid("input.source", "must be a source reference <sourceId>#<section>, e.g. brochure#contacts")
 	}
 	conf, _ := in["confidence"].(string)
@@ -244,7 +246,11 @@ func upsertActor(c *compiler, f kg.Field, who string) (string, error) {
 		if !ok {
 			return "", kg.Invalid("input.kind", "unknown actor kind %q", kind)
 		}
-		return fmt.Sprintf(" REMOVE %s:Company:University:Lab:ResearchCentre:Cluster:PublicAgency:Funder SET %s:%s", n, n, label), nil
+		var all strings.Builder
+		for _, k := range kg.ActorKinds {
+			all.WriteString(":" + k.Label)
+		}
+		return fmt.Sprintf(" REMOVE %s%s SET %s:%s", n, all.String(), n, label), nil
 	})
 }
 
@@ -297,7 +303,8 @@ func setFunding(c *compiler, f kg.Field, who string) (string, error) {
 	if in["amount"] != nil && in["currency"] == nil {
 		return "", kg.Invalid("input.currency", "is required with amount")
 	}
-	return setProjectEdge(c, f, who, "FUNDS", "funder", []string{"FundingProgramme", "Actor"},
+	funders, _ := kg.Ends("FUNDS")
+	return setProjectEdge(c, f, who, "FUNDS", "funder", funders,
 		map[string]fieldSpec{"amount": {"money"}, "currency": {"currency"}, "instrument": {"enum"}, "date": {"date"}})
 }
 
@@ -306,7 +313,8 @@ func setParticipation(c *compiler, f kg.Field, who string) (string, error) {
 	if _, ok := roles[role]; !ok {
 		return "", kg.Invalid("input.role", "unknown role %q", role)
 	}
-	return setProjectEdge(c, f, who, "PARTICIPATES_IN", "actor", []string{"Actor"}, map[string]fieldSpec{"role": {"enum"}})
+	actors, _ := kg.Ends("PARTICIPATES_IN")
+	return setProjectEdge(c, f, who, "PARTICIPATES_IN", "actor", actors, map[string]fieldSpec{"role": {"enum"}})
 }
 
 // setProjectEdge creates or changes the relationship typ (one of ours, never input) from the
@@ -333,41 +341,22 @@ func setProjectEdge(c *compiler, f kg.Field, who, typ, from string, fromLabels [
 		check, sourceCheck(c, in), match, a, r, typ, b, set, prov, b, proj), nil
 }
 
-// linkTypes are the relationship types link and unlink may touch, with the labels their
-// endpoints must have (the model's patterns). PARTICIPATES_IN and FUNDS carry properties and
-// have their own mutations.
-var linkTypes = map[string][2][]string{
-	"ACTIVE_IN":   {{"Actor"}, {"ValueChainStage"}},
-	"TARGETS":     {{"Project"}, {"ValueChainStage"}},
-	"MANAGES":     {{"Actor"}, {"FundingProgramme"}},
-	"PART_OF":     {{"Actor", "FundingProgramme", "Event"}, {"Actor", "FundingProgramme", "Project"}},
-	"MEMBER_OF":   {{"Actor"}, {"Actor"}},
-	"SUPPORTS":    {{"Actor"}, {"Actor", "Project"}},
-	"ORGANISED":   {{"Actor"}, {"Event"}},
-	"ADDRESSES":   {{"Event", "Project"}, {"Topic"}},
-	"CONTACT_FOR": {{"Person"}, {"Actor", "Project"}},
-	"WORKS_FOR":   {{"Person"}, {"Actor"}},
-	"CONCERNS":    {{"Factor"}, {"ValueChainStage"}},
-	"VISITED":     {{"Actor"}, {"Event"}},
-	"ATTENDED":    {{"Actor"}, {"Event"}},
-}
-
-// samePartOf are the PART_OF pairs the model allows: an actor in an actor, a programme in a
-// programme, an event in a project.
-var samePartOf = map[string]string{"Actor": "Actor", "FundingProgramme": "FundingProgramme", "Event": "Project"}
-
+// linkArgs reads the input of link and unlink: the type must be one link may touch
+// (kg.LinkTypes; PARTICIPATES_IN and FUNDS carry properties and have their own mutations),
+// and the endpoints must make one of the model's patterns of that type (kg.Patterns).
 func linkArgs(c *compiler, f kg.Field) (in map[string]any, typ, a, b, match, check string, err error) {
 	in = input(f)
 	typ, _ = in["type"].(string)
-	labels, ok := linkTypes[typ]
-	if !ok {
+	if !slices.Contains(kg.LinkTypes(), typ) {
 		return nil, "", "", "", "", "", kg.Invalid("input.type", "unknown relationship type %q", typ)
 	}
-	a, b, match, check = endpoints(c, in["from"], in["to"], labels[0], labels[1], "input.from", "input.to")
-	if typ == "PART_OF" {
-		var ors []string
-		for fl, tl := range samePartOf {
-			ors = append(ors, fmt.Sprintf("(%s:%s AND %s:%s)", a, fl, b, tl))
+	from, to := kg.Ends(typ)
+	a, b, match, check = endpoints(c, in["from"], in["to"], from, to, "input.from", "input.to")
+	if pats := kg.PatternsOf(typ); len(pats) < len(from)*len(to) {
+		// Not every start label goes with every end label: name the pairs that do.
+		ors := make([]string, len(pats))
+		for i, p := range pats {
+			ors[i] = fmt.Sprintf("(%s:%s AND %s:%s)", a, p.From, b, p.To)
 		}
 		match += " WHERE " + strings.Join(ors, " OR ")
 	}

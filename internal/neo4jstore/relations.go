@@ -26,21 +26,20 @@ import (
 
 // relationshipTypes is the RelationshipType enum: the only relationship types that reach
 // Cypher text.
-var relationshipTypes = identity("PARTICIPATES_IN", "MANAGES", "FUNDS", "PART_OF", "ACTIVE_IN", "TARGETS", "NEXT",
-	"MEMBER_OF", "SUPPORTS", "ORGANISED", "ADDRESSES", "HAS_FACTOR", "CONCERNS", "VISITED", "ATTENDED",
-	"CONTACT_FOR", "WORKS_FOR", "DESCRIBES")
+var relationshipTypes = identity(kg.RelTypeNames(nil)...)
 
 // graphLabels are the labels a GraphNode can have, in the order its `label` is picked.
-var graphLabels = []string{"Actor", "Project", "FundingProgramme", "ValueChainStage", "Topic", "Factor", "Event", "Person", "Source", "Figure"}
+var graphLabels = kg.LabelNames(nil)
 
 // explanationTypes are the relationship types `connection` walks: the ones that say
 // something about how two organisations relate (not stage order, topics or figures).
-var explanationTypes = []string{"PARTICIPATES_IN", "FUNDS", "PART_OF", "MANAGES", "ACTIVE_IN", "TARGETS", "MEMBER_OF",
-	"SUPPORTS", "ORGANISED", "VISITED", "ATTENDED", "CONTACT_FOR", "WORKS_FOR"}
+var explanationTypes = kg.RelTypeNames(func(t kg.RelType) bool { return t.Explains })
 
-// pathTypes are the explanation types but the two that lead to stages.
-var pathTypes = []string{"PARTICIPATES_IN", "FUNDS", "PART_OF", "MANAGES", "MEMBER_OF", "SUPPORTS", "ORGANISED", "VISITED",
-	"ATTENDED", "CONTACT_FOR", "WORKS_FOR"}
+// pathTypes are the explanation types but those that lead only to stages.
+var pathTypes = kg.RelTypeNames(func(t kg.RelType) bool {
+	_, to := kg.Ends(t.Name)
+	return t.Explains && !(len(to) == 1 && to[0] == "ValueChainStage")
+})
 
 // Bounds of the relationship queries.
 const (
@@ -379,36 +378,26 @@ const simplePath = "all(x IN nodes(p) WHERE single(y IN nodes(p) WHERE y = x))"
 
 // phrases say what a hop means, walking it forwards (TYPE>) or backwards (TYPE<), with the
 // participation role when there is one (TYPE>/ROLE).
-var phrases = map[string]any{
-	"PARTICIPATES_IN>": "takes part in", "PARTICIPATES_IN<": "has as participant",
-	"PARTICIPATES_IN>/COORDINATOR": "coordinates", "PARTICIPATES_IN</COORDINATOR": "is coordinated by",
-	"PARTICIPATES_IN>/PARTNER": "is a partner in", "PARTICIPATES_IN</PARTNER": "has as partner",
-	"PARTICIPATES_IN>/ASSOCIATED": "is associated with", "PARTICIPATES_IN</ASSOCIATED": "has as associated partner",
-	"PARTICIPATES_IN>/SUPPORT": "supports", "PARTICIPATES_IN</SUPPORT": "is supported by",
-	"MANAGES>": "manages", "MANAGES<": "is managed by",
-	"FUNDS>": "funds", "FUNDS<": "is funded by",
-	"PART_OF>": "is part of", "PART_OF<": "includes",
-	"ACTIVE_IN>": "is active in", "ACTIVE_IN<": "counts among its actors",
-	"TARGETS>": "targets", "TARGETS<": "is targeted by",
-	"NEXT>": "feeds into", "NEXT<": "is fed by",
-	"MEMBER_OF>": "is a member of", "MEMBER_OF<": "has as member",
-	"SUPPORTS>": "supports", "SUPPORTS<": "is supported by",
-	"ORGANISED>": "organised", "ORGANISED<": "was organised by",
-	"ADDRESSES>": "addresses", "ADDRESSES<": "is addressed by",
-	"HAS_FACTOR>": "has the factor", "HAS_FACTOR<": "is a factor of",
-	"CONCERNS>": "concerns", "CONCERNS<": "is concerned by",
-	"VISITED>": "hosted a visit during", "VISITED<": "visited",
-	"ATTENDED>": "attended", "ATTENDED<": "was attended by",
-	"CONTACT_FOR>": "is the contact for", "CONTACT_FOR<": "has as contact",
-	"WORKS_FOR>": "works for", "WORKS_FOR<": "employs",
-	"DESCRIBES>": "describes", "DESCRIBES<": "is described by",
-}
+var phrases = func() map[string]any {
+	out := map[string]any{}
+	for _, t := range kg.RelTypes {
+		out[t.Name+">"], out[t.Name+"<"] = t.Forward, t.Backward
+	}
+	for _, r := range kg.Roles {
+		out["PARTICIPATES_IN>/"+r.Value], out["PARTICIPATES_IN</"+r.Value] = r.Forward, r.Backward
+	}
+	return out
+}()
 
-// roleNouns name a participation role, alone and in the plural with its preposition.
-var roleNouns = map[string]any{
-	"COORDINATOR": "coordinator", "PARTNER": "partner", "ASSOCIATED": "associated partner", "SUPPORT": "support", "": "participant",
-	"COORDINATOR+": "coordinators of", "PARTNER+": "partners in", "ASSOCIATED+": "associated partners in", "SUPPORT+": "supporters of", "+": "participants in",
-}
+// roleNouns name a participation role, alone and in the plural with its preposition ("" and
+// "+" when the role is not known).
+var roleNouns = func() map[string]any {
+	out := map[string]any{"": "participant", "+": "participants in"}
+	for _, r := range kg.Roles {
+		out[r.Value], out[r.Value+"+"] = r.Noun, r.Nouns
+	}
+	return out
+}()
 
 // explanationRank orders the kinds of explanation, most telling first.
 var explanationRank = []string{"DIRECT", "SHARED_PROJECT", "SHARED_ORGANISATION", "SHARED_EVENT", "SHARED_STAGE", "FUNDING", "OTHER"}
@@ -605,7 +594,7 @@ func fundingFlowsRoot(c *compiler, f kg.Field) (string, error) {
 		plain("confidence", "coalesce(x.r.confidence, 'INFERRED')").
 		plain("sources", "coalesce(x.r.sources, [])").
 		plain("recipients", fmt.Sprintf("COLLECT { MATCH (fp)<-[rr:PARTICIPATES_IN]-(ra:Actor) WITH rr, ra ORDER BY "+
-			"CASE rr.role WHEN 'COORDINATOR' THEN 0 WHEN 'PARTNER' THEN 1 WHEN 'ASSOCIATED' THEN 2 ELSE 3 END, toLower(ra.name), ra.id LIMIT %s RETURN %s }", max, recipient)).
+			"%s, toLower(ra.name), ra.id LIMIT %s RETURN %s }", roleRank("rr.role"), max, recipient)).
 		build()
 	if err != nil {
 		return "", err

@@ -135,8 +135,8 @@ func lookup(typ, key string) rootFunc {
 	}
 }
 
-// nodeTypes are the types `node` and `search` can return, with their labels.
-var nodeTypes = []string{"Actor", "Project", "FundingProgramme", "ValueChainStage", "Topic", "Factor", "Event", "Person", "Source"}
+// nodeTypes are the Node types (`node` returns any of them), with their labels.
+var nodeTypes = kg.NodeLabels()
 
 // polymorphic projects the node in n as whichever node type it is, with __typename.
 func (c *compiler) polymorphic(n string, f kg.Field, allowed []string) (string, error) {
@@ -170,10 +170,7 @@ func nodeRoot(c *compiler, f kg.Field) (string, error) {
 }
 
 // searchTypes maps SearchType values to labels.
-var searchTypes = map[string]string{
-	"ACTOR": "Actor", "PROJECT": "Project", "FUNDING_PROGRAMME": "FundingProgramme", "VALUE_CHAIN_STAGE": "ValueChainStage",
-	"TOPIC": "Topic", "EVENT": "Event", "FACTOR": "Factor", "PERSON": "Person",
-}
+var searchTypes = kg.SearchTypes()
 
 // luceneSpecial matches the characters Lucene's query syntax gives a meaning to.
 var luceneSpecial = regexp.MustCompile(`[+\-&|!(){}\[\]^"~*?:\\/]`)
@@ -196,7 +193,7 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 		}
 		first = n
 	}
-	allowed := nodeTypes[:len(nodeTypes)-1] // everything but Source
+	allowed := kg.SearchLabels()
 	if v := f.Args["types"]; v != nil {
 		labels, err := enumList("types", v, searchTypes)
 		if err != nil {

@@ -7,24 +7,19 @@ import (
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
-// Whitelists: the only labels and enum values that reach Cypher text.
+// Whitelists: the only labels and enum values that reach Cypher text, read from the model
+// (kg/model.go). Each maps an enum value to the label or value stored.
 var (
-	// actorKinds maps ActorKind enum values to kind labels.
-	actorKinds = map[string]string{
-		"COMPANY": "Company", "UNIVERSITY": "University", "LAB": "Lab",
-		"RESEARCH_CENTRE": "ResearchCentre", "CLUSTER": "Cluster",
-		"PUBLIC_AGENCY": "PublicAgency", "FUNDER": "Funder",
-	}
-	regions         = identity("WAL", "BRU", "VLG", "FOREIGN")
-	projectTypes    = identity("RESEARCH_PORTFOLIO", "INDUSTRIAL_INVESTMENT", "STRATEGIC_INITIATIVE", "EU_GRANT")
-	projectStatuses = identity("ANNOUNCED", "ONGOING", "SUSPENDED", "CLOSED")
-	roles           = identity("COORDINATOR", "PARTNER", "ASSOCIATED", "SUPPORT")
-	stageCodes      = identity("EXTRACTION", "REFINING", "MATERIALS_COMPONENTS", "CELL_MANUFACTURING", "MODULE_PACK",
-		"INTEGRATION_USE", "COLLECTION_LOGISTICS", "SECOND_LIFE", "DISMANTLING_PRETREATMENT", "RECYCLING_RECOVERY")
-	confidences      = identity("SOURCED", "INFERRED")
-	topicKinds       = identity("WORKSHOP_TOPIC", "WORKSHOP_THEME", "WORKSHOP_DIMENSION")
-	factorTypes      = map[string]string{"BARRIER": "Barrier", "LEVER": "Lever"}
-	factorCategories = identity("ECONOMICAL", "ENVIRONMENTAL", "TECHNOLOGICAL", "POLITICAL", "LEGAL", "SOCIETAL")
+	actorKinds       = pairs(kg.ActorKinds)
+	factorTypes      = pairs(kg.FactorTypes)
+	regions          = identity(kg.Regions...)
+	projectTypes     = identity(kg.ProjectTypes...)
+	projectStatuses  = identity(kg.ProjectStatuses...)
+	roles            = identity(kg.RoleValues()...)
+	stageCodes       = identity(kg.StageCodes...)
+	confidences      = identity(kg.Confidences...)
+	topicKinds       = identity(kg.TopicKinds...)
+	factorCategories = identity(kg.FactorCategories...)
 )
 
 func identity(values ...string) map[string]string {
@@ -35,11 +30,35 @@ func identity(values ...string) map[string]string {
 	return m
 }
 
+func pairs(ps []kg.Pair) map[string]string {
+	m := make(map[string]string, len(ps))
+	for _, p := range ps {
+		m[p.Value] = p.Label
+	}
+	return m
+}
+
 // kindExpr is the ActorKind of the actor in variable n, read from its kind label.
 func kindExpr(n string) string {
-	return fmt.Sprintf("CASE WHEN %[1]s:Company THEN 'COMPANY' WHEN %[1]s:University THEN 'UNIVERSITY' "+
-		"WHEN %[1]s:Lab THEN 'LAB' WHEN %[1]s:ResearchCentre THEN 'RESEARCH_CENTRE' WHEN %[1]s:Cluster THEN 'CLUSTER' "+
-		"WHEN %[1]s:PublicAgency THEN 'PUBLIC_AGENCY' WHEN %[1]s:Funder THEN 'FUNDER' END", n)
+	var b strings.Builder
+	b.WriteString("CASE")
+	for _, k := range kg.ActorKinds {
+		fmt.Fprintf(&b, " WHEN %s:%s THEN '%s'", n, k.Label, k.Value)
+	}
+	b.WriteString(" END")
+	return b.String()
+}
+
+// roleRank ranks the participation role in the expression r, most involved first (kg.Roles).
+func roleRank(r string) string {
+	var b strings.Builder
+	b.WriteString("CASE " + r)
+	last := len(kg.Roles) - 1
+	for i, role := range kg.Roles[:last] {
+		fmt.Fprintf(&b, " WHEN '%s' THEN %d", role.Value, i)
+	}
+	fmt.Fprintf(&b, " ELSE %d END", last)
+	return b.String()
 }
 
 // provenance are the expressions of the Sourced fields, defaulted so they are never null.
@@ -87,7 +106,7 @@ var types map[string]*objType
 func init() {
 	participation := connSpec{edge: "Participation", vars: []string{"r", "actor", "project"},
 		order: func(c *compiler, x vars, f kg.Field) ([]string, error) {
-			return []string{"CASE " + x["r"] + ".role WHEN 'COORDINATOR' THEN 0 WHEN 'PARTNER' THEN 1 WHEN 'ASSOCIATED' THEN 2 ELSE 3 END"}, nil
+			return []string{roleRank(x["r"] + ".role")}, nil
 		}}
 	actorProjects, projectParticipants := participation, participation
 	actorProjects.tie, projectParticipants.tie = "project", "actor"

@@ -8,15 +8,15 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/batterykg/batterykg/internal/kg"
 )
 
-// modelLabels are the model's node labels that identify a node's kind, in the order of
-// docs/model.md. A node has exactly one; Actor and Factor nodes carry a kind label too.
-var modelLabels = []string{"Source", "Actor", "Project", "FundingProgramme", "ValueChainStage",
-	"Topic", "Event", "Factor", "Person", "Figure"}
-
-// The labels and enum values checked come from the store's whitelists (types.go), sorted.
+// The labels, enum values, patterns and rules checked come from the model (kg/model.go).
 var (
+	// modelLabels are the model's main labels: a node has exactly one; Actor and Factor
+	// nodes carry a kind label too.
+	modelLabels     = kg.LabelNames(nil)
 	kindLabels      = sortedLabels(actorKinds)  // an Actor has exactly one
 	factorLabels    = sortedLabels(factorTypes) // a Factor has exactly one
 	confidenceEnum  = sortedLabels(confidences)
@@ -32,63 +32,10 @@ func sortedLabels(m map[string]string) []string {
 	return out
 }
 
-// RelationshipPattern is one (From)-[:Type]->(To) the model allows; From and To are main
-// labels.
-type RelationshipPattern struct {
-	From, Type, To string
-}
-
-func (p RelationshipPattern) String() string {
-	return "(" + p.From + ")-[:" + p.Type + "]->(" + p.To + ")"
-}
-
-// modelRelationships is the relationship table of docs/model.md (a test keeps them equal).
-var modelRelationships = []RelationshipPattern{
-	{"Actor", "PARTICIPATES_IN", "Project"},
-	{"Actor", "MANAGES", "FundingProgramme"},
-	{"FundingProgramme", "FUNDS", "Project"},
-	{"Actor", "FUNDS", "Project"},
-	{"FundingProgramme", "PART_OF", "FundingProgramme"},
-	{"Actor", "ACTIVE_IN", "ValueChainStage"},
-	{"Project", "TARGETS", "ValueChainStage"},
-	{"ValueChainStage", "NEXT", "ValueChainStage"},
-	{"Actor", "PART_OF", "Actor"},
-	{"Actor", "MEMBER_OF", "Actor"},
-	{"Actor", "SUPPORTS", "Actor"},
-	{"Actor", "SUPPORTS", "Project"},
-	{"Actor", "ORGANISED", "Event"},
-	{"Event", "PART_OF", "Project"},
-	{"Event", "ADDRESSES", "Topic"},
-	{"Project", "ADDRESSES", "Topic"},
-	{"Topic", "HAS_FACTOR", "Factor"},
-	{"Factor", "CONCERNS", "ValueChainStage"},
-	{"Actor", "VISITED", "Event"},
-	{"Actor", "ATTENDED", "Event"},
-	{"Person", "CONTACT_FOR", "Actor"},
-	{"Person", "CONTACT_FOR", "Project"},
-	{"Person", "WORKS_FOR", "Actor"},
-	{"Figure", "DESCRIBES", "Project"},
-	{"Figure", "DESCRIBES", "Actor"},
-	{"Figure", "DESCRIBES", "FundingProgramme"},
-}
-
-// ModelRelationships returns the relationship patterns of the model (docs/model.md).
-func ModelRelationships() []RelationshipPattern {
-	return append([]RelationshipPattern(nil), modelRelationships...)
-}
-
 // legalSuffixes are company-form words dropped from the end of a name before names are
 // compared (after punctuation is removed: "S.A." is "sa").
 var legalSuffixes = []string{"sa", "sprl", "srl", "scrl", "sc", "scs", "sca", "snc", "sas", "sarl", "asbl",
 	"nv", "bv", "bvba", "cv", "cvba", "vzw", "gmbh", "ag", "kg", "se", "ltd", "limited", "inc", "llc", "plc", "spa"}
-
-const (
-	// idPattern is a slug (docs/model.md).
-	idPattern = `[a-z0-9]+(-[a-z0-9]+)*`
-	// sourcePattern is a source string: <sourceId>#<section>, neither part empty, without
-	// white space or another '#'.
-	sourcePattern = `[^#\s]+#[^#\s]+`
-)
 
 // Severity says whether a failing check makes the graph invalid (error) or only asks a
 // steward to look (warning).
@@ -274,7 +221,7 @@ var validations = []validation{
 		cypher: checkSourceStrings + `
 			WITH owner, s WHERE NOT (s IS :: STRING NOT NULL AND s =~ $sourcePattern)
 			WITH owner + ': ' + coalesce(toStringOrNull(s), '(a ' + valueType(s) + ')') AS example` + checkTail,
-		params: map[string]any{"sourcePattern": sourcePattern},
+		params: map[string]any{"sourcePattern": kg.SourcePattern},
 	},
 	{
 		Check: Check{"dangling-source", SeverityError,
@@ -284,14 +231,14 @@ var validations = []validation{
 			WITH owner, s, split(s, '#')[0] AS sid
 			WHERE NOT EXISTS { MATCH (src:Source {id: sid}) }
 			WITH owner + ': ' + s AS example` + checkTail,
-		params: map[string]any{"sourcePattern": sourcePattern},
+		params: map[string]any{"sourcePattern": kg.SourcePattern},
 	},
 	{
 		Check: Check{"id-not-slug", SeverityError,
-			"nodes whose `id` is missing or not a lower-case slug (" + idPattern + ")"},
+			"nodes whose `id` is missing or not a lower-case slug (" + kg.IDPattern + ")"},
 		cypher: checkAllNodes + ` AND NOT (n.id IS :: STRING NOT NULL AND n.id =~ $idPattern)
 			WITH CASE WHEN n.id IS :: STRING NOT NULL THEN "'" + n.id + "'" ELSE ` + checkNodeRef("n") + ` END AS example` + checkTail,
-		params: map[string]any{"idPattern": idPattern},
+		params: map[string]any{"idPattern": kg.IDPattern},
 	},
 	{
 		Check: Check{"duplicate-id", SeverityError,
@@ -378,8 +325,8 @@ var validations = []validation{
 }
 
 func modelPatternParams() []any {
-	out := make([]any, len(modelRelationships))
-	for i, p := range modelRelationships {
+	out := make([]any, len(kg.Patterns))
+	for i, p := range kg.Patterns {
 		out[i] = map[string]any{"from": p.From, "type": p.Type, "to": p.To}
 	}
 	return out

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/batterykg/batterykg/internal/cypherfile"
+	"github.com/batterykg/batterykg/internal/kg"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
 	"github.com/batterykg/batterykg/internal/neo4jtest"
 )
@@ -199,12 +200,12 @@ func TestModelRelationshipsMatchDoc(t *testing.T) {
 	for _, m := range pat.FindAllStringSubmatch(rels, -1) {
 		for _, from := range strings.Split(strings.ReplaceAll(m[1], `\|`, "|"), "|") {
 			for _, to := range strings.Split(strings.ReplaceAll(m[3], `\|`, "|"), "|") {
-				fromDoc = append(fromDoc, neo4jstore.RelationshipPattern{From: from, Type: m[2], To: to}.String())
+				fromDoc = append(fromDoc, kg.Pattern{From: from, Type: m[2], To: to}.String())
 			}
 		}
 	}
 	var inCode []string
-	for _, p := range neo4jstore.ModelRelationships() {
+	for _, p := range kg.Patterns {
 		inCode = append(inCode, p.String())
 	}
 	sort.Strings(fromDoc)

@@ -23,6 +23,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/batterykg/batterykg/internal/kg"
 )
 
 // DefaultSeed is the seed when Config.Seed is zero.
@@ -52,18 +54,40 @@ func (c Config) Fingerprint() string {
 	return fmt.Sprintf("Synthetic battery ecosystem: %d actors, seed %d (internal/synth v%d)", c.Actors, c.seed(), Version)
 }
 
-// Actor kinds, with the label each is stored under.
+// Actor kinds (the model's, kg.ActorKinds), with the label each is stored under.
 var (
-	Kinds  = []string{"COMPANY", "UNIVERSITY", "LAB", "RESEARCH_CENTRE", "CLUSTER", "PUBLIC_AGENCY", "FUNDER"}
-	Labels = map[string]string{"COMPANY": "Company", "UNIVERSITY": "University", "LAB": "Lab",
-		"RESEARCH_CENTRE": "ResearchCentre", "CLUSTER": "Cluster", "PUBLIC_AGENCY": "PublicAgency", "FUNDER": "Funder"}
-	kindShare    = []float64{0.60, 0.06, 0.12, 0.08, 0.02, 0.07, 0.05}
+	Kinds, Labels = actorKinds()
+	kindShare     = shares(Kinds, map[string]float64{"COMPANY": 0.60, "UNIVERSITY": 0.06, "LAB": 0.12,
+		"RESEARCH_CENTRE": 0.08, "CLUSTER": 0.02, "PUBLIC_AGENCY": 0.07, "FUNDER": 0.05})
 	kindWeight   = map[string]float64{"COMPANY": 1, "UNIVERSITY": 4, "LAB": 1.5, "RESEARCH_CENTRE": 4, "CLUSTER": 1, "PUBLIC_AGENCY": 0.5, "FUNDER": 0.3}
 	activityType = map[string]string{"COMPANY": "PRC", "UNIVERSITY": "HES", "LAB": "HES", "RESEARCH_CENTRE": "REC", "CLUSTER": "OTH", "PUBLIC_AGENCY": "PUB", "FUNDER": "OTH"}
 	// Regions and their shares: a Walloon graph grown to European scale.
-	Regions     = []string{"WAL", "BRU", "VLG", "FOREIGN"}
-	regionShare = []float64{0.12, 0.05, 0.13, 0.70}
+	Regions     = kg.Regions
+	regionShare = shares(Regions, map[string]float64{"WAL": 0.12, "BRU": 0.05, "VLG": 0.13, "FOREIGN": 0.70})
 )
+
+func actorKinds() ([]string, map[string]string) {
+	labels := map[string]string{}
+	var kinds []string
+	for _, k := range kg.ActorKinds {
+		kinds = append(kinds, k.Value)
+		labels[k.Value] = k.Label
+	}
+	return kinds, labels
+}
+
+// shares lists the share of each of keys; a key without one is a programming error.
+func shares(keys []string, of map[string]float64) []float64 {
+	out := make([]float64, len(keys))
+	for i, k := range keys {
+		s, ok := of[k]
+		if !ok {
+			panic("synth: no share for " + k)
+		}
+		out[i] = s
+	}
+	return out
+}
 
 // Actor is an organisation.
 type Actor struct {
