@@ -14,6 +14,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
 	"github.com/batterykg/batterykg/internal/neo4jtest"
 	"github.com/batterykg/batterykg/internal/server"
@@ -37,7 +38,7 @@ func BenchmarkNestedOverhead(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer store.Close(context.Background())
-	rec := &recorder{statements: map[string]neo4jstore.Statement{}}
+	rec := &recorder{statements: map[string]cypherc.Statement{}}
 	compile := server.New(server.Config{}, graph.NewSchema(rec), store, slog.New(slog.DiscardHandler))
 	srv := httptest.NewServer(server.New(server.Config{}, graph.NewSchema(store), store, slog.New(slog.DiscardHandler)))
 	defer srv.Close()

@@ -19,8 +19,8 @@ import (
 
 	"github.com/batterykg/batterykg/graph"
 	"github.com/batterykg/batterykg/internal/auth"
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/kg"
-	"github.com/batterykg/batterykg/internal/neo4jstore"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden Cypher files in testdata/cypher")
@@ -82,11 +82,11 @@ func TestOneStatementPerRootField(t *testing.T) {
 // Root fields resolve concurrently, so statements are kept by alias.
 type recorder struct {
 	mu         sync.Mutex
-	statements map[string]neo4jstore.Statement
+	statements map[string]cypherc.Statement
 }
 
 func (r *recorder) Mutate(_ context.Context, f kg.Field, who string) (any, error) {
-	st, err := neo4jstore.CompileMutation(f, who, neo4jstore.DefaultLimits)
+	st, err := cypherc.CompileMutation(f, who, cypherc.DefaultLimits)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +97,7 @@ func (r *recorder) Mutate(_ context.Context, f kg.Field, who string) (any, error
 }
 
 func (r *recorder) Query(_ context.Context, f kg.Field) (any, error) {
-	st, err := neo4jstore.Compile(f, neo4jstore.DefaultLimits)
+	st, err := cypherc.Compile(f, cypherc.DefaultLimits)
 	if err != nil {
 		return nil, err
 	}
@@ -125,7 +125,7 @@ func TestGoldenCypher(t *testing.T) {
 	sort.Strings(names)
 	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
-			rec := &recorder{statements: map[string]neo4jstore.Statement{}}
+			rec := &recorder{statements: map[string]cypherc.Statement{}}
 			h := handler.New(graph.NewSchema(rec))
 			h.AddTransport(transport.POST{})
 			// An admin calls, so that mutations reach the store.

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
 	"github.com/batterykg/batterykg/internal/server"
 )
@@ -23,7 +24,7 @@ func runServe(ctx context.Context, args []string) error {
 	migrate := fs.Bool("migrate", true, "apply schema migrations at start-up")
 	seed := fs.String("seed", "", "load these Cypher files (a dir) when the graph is empty")
 	var cfg server.Config
-	var lim neo4jstore.Limits
+	var lim cypherc.Limits
 	fs.IntVar(&lim.DefaultPage, "default-page", 50, "page size when a query gives no `first`")
 	fs.IntVar(&lim.MaxPage, "max-page", 500, "largest page size a query may ask for")
 	fs.Int64Var(&cfg.MaxBodyBytes, "max-body", 1<<20, "largest request body, in bytes")

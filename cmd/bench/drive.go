@@ -6,8 +6,8 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/loadgen"
-	"github.com/batterykg/batterykg/internal/neo4jstore"
 )
 
 // request and measurement are the load generator's.
@@ -23,7 +23,7 @@ type (
 type cypherTarget struct {
 	driver     neo4j.DriverWithContext
 	db         string
-	statements [][]neo4jstore.Statement
+	statements [][]cypherc.Statement
 }
 
 // queryTimeout is the transaction timeout of cypherTarget: the store's default (a query cut

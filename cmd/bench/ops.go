@@ -12,8 +12,8 @@ import (
 	"sync"
 
 	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/kg"
-	"github.com/batterykg/batterykg/internal/neo4jstore"
 	"github.com/batterykg/batterykg/internal/server"
 	"github.com/batterykg/batterykg/internal/synth"
 )
@@ -178,14 +178,14 @@ func withArgs(pool []request, old, new string) []request {
 }
 
 // recorder stands in for the store: it compiles each root field into the statement the
-// store would run (neo4jstore.Compile, default limits) and keeps it, running nothing.
+// store would run (cypherc.Compile, default limits) and keeps it, running nothing.
 type recorder struct {
 	mu         sync.Mutex
-	statements []neo4jstore.Statement
+	statements []cypherc.Statement
 }
 
 func (r *recorder) Query(_ context.Context, f kg.Field) (any, error) {
-	st, err := neo4jstore.Compile(f, neo4jstore.DefaultLimits)
+	st, err := cypherc.Compile(f, cypherc.DefaultLimits)
 	if err != nil {
 		return nil, err
 	}
@@ -202,10 +202,10 @@ func (r *recorder) Mutate(context.Context, kg.Field, string) (any, error) {
 func (r *recorder) Ping(context.Context) error { return nil }
 
 // compile returns, for each request of the pool, the statements batterykg sends for it.
-func compile(pool []request) ([][]neo4jstore.Statement, error) {
+func compile(pool []request) ([][]cypherc.Statement, error) {
 	rec := &recorder{}
 	h := server.New(server.Config{}, graph.NewSchema(rec), rec, slog.New(slog.DiscardHandler))
-	var out [][]neo4jstore.Statement
+	var out [][]cypherc.Statement
 	for _, q := range pool {
 		rec.statements = nil
 		body, _ := json.Marshal(q)

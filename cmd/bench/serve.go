@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/batterykg/batterykg/graph"
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
 	"github.com/batterykg/batterykg/internal/server"
 )
@@ -35,7 +36,7 @@ func runServe(ctx context.Context, args []string) error {
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError + 4}))
 	cfg := server.Config{Metrics: server.NewMetrics()}
 	server.TuneGC()
-	lim := neo4jstore.DefaultLimits
+	lim := cypherc.DefaultLimits
 	store, err := neo4jstore.Open(neo4jstore.Config{URI: *uri, User: "neo4j", Password: *password,
 		Limits: lim, OnStatement: cfg.Metrics.ObserveStatement})
 	if err != nil {

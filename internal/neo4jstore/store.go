@@ -1,5 +1,9 @@
-// Package neo4jstore is the only package that speaks Cypher to Neo4j: connecting, schema
-// migrations, and the queries behind the API. It turns driver errors into kg errors.
+// Package neo4jstore runs the API's statements on Neo4j and holds the data stewards' tools.
+// store.go wraps the driver (sessions, timeouts, driver errors turned into kg errors);
+// query.go runs what internal/cypherc compiles for each root field and mutation. The
+// stewards' tools do not use the compiler: validate.go (data-quality checks), export.go
+// (the graph as Cypher import files) and migrate.go (schema migrations). The importer
+// (internal/cypherfile), the benchmarks and the test helpers open sessions of their own.
 package neo4jstore
 
 import (
@@ -10,6 +14,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -22,7 +27,7 @@ type Config struct {
 	// QueryTimeout bounds every statement when the context has no earlier deadline.
 	QueryTimeout time.Duration
 	// Limits bounds page sizes and filters (DefaultLimits when zero).
-	Limits Limits
+	Limits cypherc.Limits
 	// OnStatement, when set, is called with every statement the store sends (tests count
 	// them; metrics time them).
 	OnStatement func(cypher string, params map[string]any, took time.Duration, err error)
@@ -32,7 +37,7 @@ type Config struct {
 type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
-	limits Limits
+	limits cypherc.Limits
 }
 
 // Open creates a driver for cfg. It does not wait for Neo4j: the server starts and reports
@@ -67,7 +72,7 @@ func (s *Store) Driver() neo4j.DriverWithContext { return s.driver }
 func (s *Store) Database() string { return s.cfg.Database }
 
 // DefaultPage is the page size of a connection queried without `first`.
-func (s *Store) DefaultPage() int { return newCompiler(s.limits).lim.DefaultPage }
+func (s *Store) DefaultPage() int { return s.limits.Or(cypherc.DefaultLimits).DefaultPage }
 
 // Close closes the driver.
 func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }

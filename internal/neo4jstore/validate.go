@@ -6,7 +6,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/batterykg/batterykg/internal/kg"
@@ -17,19 +17,18 @@ var (
 	// modelLabels are the model's main labels: a node has exactly one; Actor and Factor
 	// nodes carry a kind label too.
 	modelLabels     = kg.LabelNames(nil)
-	kindLabels      = sortedLabels(actorKinds)  // an Actor has exactly one
-	factorLabels    = sortedLabels(factorTypes) // a Factor has exactly one
-	confidenceEnum  = sortedLabels(confidences)
-	projectTypeEnum = sortedLabels(projectTypes)
+	kindLabels      = sortedLabels(kg.ActorKinds)  // an Actor has exactly one
+	factorLabels    = sortedLabels(kg.FactorTypes) // a Factor has exactly one
+	confidenceEnum  = slices.Sorted(slices.Values(kg.Confidences))
+	projectTypeEnum = slices.Sorted(slices.Values(kg.ProjectTypes))
 )
 
-func sortedLabels(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for _, v := range m {
-		out = append(out, v)
+func sortedLabels(ps []kg.Pair) []string {
+	out := make([]string, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, p.Label)
 	}
-	sort.Strings(out)
-	return out
+	return slices.Sorted(slices.Values(out))
 }
 
 // legalSuffixes are company-form words dropped from the end of a name before names are

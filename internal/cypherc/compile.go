@@ -1,4 +1,4 @@
-package neo4jstore
+package cypherc
 
 import (
 	"fmt"
@@ -38,16 +38,21 @@ type compiler struct {
 }
 
 func newCompiler(lim Limits) *compiler {
-	if lim.DefaultPage <= 0 {
-		lim.DefaultPage = DefaultLimits.DefaultPage
+	return &compiler{lim: lim.Or(DefaultLimits), params: map[string]any{}}
+}
+
+// Or returns l with every limit that is not set (zero or less) taken from def.
+func (l Limits) Or(def Limits) Limits {
+	if l.DefaultPage <= 0 {
+		l.DefaultPage = def.DefaultPage
 	}
-	if lim.MaxPage <= 0 {
-		lim.MaxPage = DefaultLimits.MaxPage
+	if l.MaxPage <= 0 {
+		l.MaxPage = def.MaxPage
 	}
-	if lim.MaxFilter <= 0 {
-		lim.MaxFilter = DefaultLimits.MaxFilter
+	if l.MaxFilter <= 0 {
+		l.MaxFilter = def.MaxFilter
 	}
-	return &compiler{lim: lim, params: map[string]any{}}
+	return l
 }
 
 // param stores a value and returns its placeholder.

@@ -1,7 +1,6 @@
-package neo4jstore
+package cypherc
 
 import (
-	"context"
 	"fmt"
 	"maps"
 	"math"
@@ -10,28 +9,6 @@ import (
 
 	"github.com/batterykg/batterykg/internal/kg"
 )
-
-// Mutate runs one mutation root field as one Cypher statement in one write transaction: the
-// change, its provenance (source, who, when), and the projection of the updated object that
-// the mutation's selection asks for. who is recorded as updatedBy.
-func (s *Store) Mutate(ctx context.Context, f kg.Field, who string) (any, error) {
-	st, err := CompileMutation(f, who, s.limits)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := s.write(ctx, st.Cypher, st.Params)
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, kg.Errorf(kg.ENOTFOUND, "nothing matched")
-	}
-	if v, _ := recs[0].Get("error"); v != nil {
-		return nil, mutationError(v)
-	}
-	v, _ := recs[0].Get("data")
-	return v, nil
-}
 
 // CompileMutation turns one mutation root field into its statement: it returns a row with
 // `error` (a [code, message] pair when the change was refused) and `data`.
@@ -46,18 +23,6 @@ func CompileMutation(f kg.Field, who string, lim Limits) (Statement, error) {
 		return Statement{}, err
 	}
 	return Statement{Cypher: stmt, Params: c.params}, nil
-}
-
-// mutationError turns the [code, message] pair a statement returns for a refused change into
-// a kg error.
-func mutationError(v any) error {
-	l, _ := v.([]any)
-	if len(l) != 2 {
-		return kg.Errorf(kg.EINTERNAL, "malformed mutation error")
-	}
-	code, _ := l[0].(string)
-	msg, _ := l[1].(string)
-	return kg.Errorf(code, "%s", msg)
 }
 
 type mutation func(c *compiler, f kg.Field, who string) (string, error)

@@ -1,13 +1,13 @@
-package neo4jstore
+package cypherc
 
 // The relationship queries for researchers (schema.graphqls, the section at the end of the
 // Query type): neighbourhood, shortestPaths, connection, collaborators, fundingFlows, stageCoverage,
 // factors and ecosystemStats. Like every root field, each compiles to one statement,
-// `RETURN <expression> AS data`; they are registered in roots_relations.go.
+// `RETURN <expression> AS data`; they are registered in roots.go.
 //
 // Bounds: every walk is capped inside the traversal (LIMIT per level and per node, SHORTEST k
 // with a bounded quantifier), so a hub with thousands of relationships costs at most the
-// cap, and the store's transaction timeout (Config.QueryTimeout) bounds the rest.
+// cap, and the store's transaction timeout (neo4jstore.Config.QueryTimeout) bounds the rest.
 //
 // Unknown ids: the statement answers null, which the resolver turns into NOT_FOUND.
 //

@@ -1,32 +1,12 @@
-package neo4jstore
+package cypherc
 
 import (
-	"context"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/batterykg/batterykg/internal/kg"
 )
-
-// Query answers one root field of a GraphQL operation with one Cypher statement and returns
-// the field's value as the driver decoded it: nested maps and lists in the shape the
-// graph/model types decode.
-func (s *Store) Query(ctx context.Context, f kg.Field) (any, error) {
-	st, err := Compile(f, s.limits)
-	if err != nil {
-		return nil, err
-	}
-	recs, err := s.read(ctx, st.Cypher, st.Params)
-	if err != nil {
-		return nil, err
-	}
-	if len(recs) == 0 {
-		return nil, nil
-	}
-	v, _ := recs[0].Get("data")
-	return v, nil
-}
 
 // Compile turns one root field into its Cypher statement.
 func Compile(f kg.Field, lim Limits) (Statement, error) {
