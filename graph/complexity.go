@@ -1,13 +1,17 @@
 package graph
 
-import "github.com/batterykg/batterykg/graph/model"
+import (
+	"github.com/batterykg/batterykg/graph/model"
+	"github.com/batterykg/batterykg/internal/kg"
+)
 
 // Costs for the complexity limit: a connection costs its page size times its children, so
 // nesting big pages is what the limit stops; a plain list costs listCost times its children.
 const listCost = 10
 
 // setComplexity fills in the cost of every list-returning field; defaultPage is the page size
-// a connection without `first` returns, and searchPage a search without `first`.
+// a connection without `first` returns. The other defaults are the model's (kg), which the
+// compiler reads too.
 func setComplexity(c *ComplexityRoot, defaultPage int) {
 	page := func(first *int) int {
 		if first != nil && *first >= 0 {
@@ -26,19 +30,19 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 	}
 	c.Query.Search = func(ch int, _ string, _ []model.SearchType, first *int) int {
 		if first == nil {
-			return 1 + 20*ch
+			return 1 + kg.SearchFirst*ch
 		}
 		return conn(ch, first)
 	}
 	// Relationship queries: a subgraph costs its node limit, paths their number times hops.
 	c.Query.Neighbourhood = func(ch int, _ string, _ *int, _ []model.RelationshipType, limit *int) int {
 		if limit == nil {
-			return 1 + 100*ch
+			return 1 + kg.NeighbourhoodLimit*ch
 		}
 		return conn(ch, limit)
 	}
 	c.Query.ShortestPaths = func(ch int, _, _ string, hops *int, _ []model.RelationshipType, k *int, _ *bool) int {
-		n, h := 3, 4
+		n, h := kg.PathsK, kg.PathsMaxHops
 		if k != nil && *k > 0 {
 			n = *k
 		}

@@ -29,12 +29,12 @@ type Resolver struct {
 }
 
 // NewSchema returns the executable schema over store. The complexity limit charges a
-// connection queried without `first` the store's default page size (50 when the store does
-// not say).
+// connection queried without `first` the store's default page size (kg.DefaultPage when the
+// store does not say).
 func NewSchema(store Store) graphql.ExecutableSchema {
 	r := &Resolver{Store: store}
 	cfg := Config{Resolvers: r}
-	page := 50
+	page := kg.DefaultPage
 	if p, ok := store.(interface{ DefaultPage() int }); ok && p.DefaultPage() > 0 {
 		page = p.DefaultPage()
 	}

@@ -25,8 +25,8 @@ func runServe(ctx context.Context, args []string) error {
 	seed := fs.String("seed", "", "load these Cypher files (a dir) when the graph is empty")
 	var cfg server.Config
 	var lim cypherc.Limits
-	fs.IntVar(&lim.DefaultPage, "default-page", 50, "page size when a query gives no `first`")
-	fs.IntVar(&lim.MaxPage, "max-page", 500, "largest page size a query may ask for")
+	fs.IntVar(&lim.DefaultPage, "default-page", cypherc.DefaultLimits.DefaultPage, "page size when a query gives no `first`")
+	fs.IntVar(&lim.MaxPage, "max-page", cypherc.DefaultLimits.MaxPage, "largest page size a query may ask for")
 	fs.Int64Var(&cfg.MaxBodyBytes, "max-body", 1<<20, "largest request body, in bytes")
 	fs.DurationVar(&cfg.RequestTimeout, "request-timeout", 15*time.Second, "time limit of one request")
 	fs.IntVar(&cfg.MaxComplexity, "max-complexity", 50000, "largest operation cost")

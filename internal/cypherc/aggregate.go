@@ -21,25 +21,6 @@ func stageBuckets(c *compiler, pattern, conds string) string {
 		"RETURN {key: %[1]s.code, count: COUNT { MATCH %[2]s%[3]s }} }", s, strings.ReplaceAll(pattern, "{s}", s), conds)
 }
 
-// selected compiles only the selected fields of a value object (each has no arguments).
-func selected(f kg.Field, parts map[string]func() (string, error)) (string, error) {
-	var out []string
-	seen := map[string]bool{}
-	for _, g := range f.Fields {
-		build, ok := parts[g.Name]
-		if !ok || seen[g.Name] {
-			continue
-		}
-		seen[g.Name] = true
-		e, err := build()
-		if err != nil {
-			return "", err
-		}
-		out = append(out, quote(g.Name)+": "+e)
-	}
-	return "{" + strings.Join(out, ", ") + "}", nil
-}
-
 // actorStats answers `actorStats(filter:)`.
 func actorStats(c *compiler, f kg.Field) (string, error) {
 	n := c.newVar("n")
@@ -48,14 +29,12 @@ func actorStats(c *compiler, f kg.Field) (string, error) {
 		return "", err
 	}
 	match, where := "("+n+":Actor)", whereClause(conds)
-	return selected(f, map[string]func() (string, error){
-		"total":    func() (string, error) { return "COUNT { MATCH " + match + where + " }", nil },
-		"byKind":   func() (string, error) { return countBy(match, where, kindExpr(n)), nil },
-		"byRegion": func() (string, error) { return countBy(match, where, n+".region"), nil },
-		"byStage": func() (string, error) {
-			return stageBuckets(c, "("+n+":Actor)-[:ACTIVE_IN]->({s})", where), nil
-		},
-	})
+	return c.obj(f.Fields).
+		plain("total", "COUNT { MATCH "+match+where+" }").
+		plain("byKind", countBy(match, where, kindExpr(n))).
+		plain("byRegion", countBy(match, where, n+".region")).
+		lazy("byStage", func() string { return stageBuckets(c, "("+n+":Actor)-[:ACTIVE_IN]->({s})", where) }).
+		build()
 }
 
 // projectStats answers `projectStats(filter:)`.
@@ -66,14 +45,12 @@ func projectStats(c *compiler, f kg.Field) (string, error) {
 		return "", err
 	}
 	match, where := "("+n+":Project)", whereClause(conds)
-	return selected(f, map[string]func() (string, error){
-		"total":    func() (string, error) { return "COUNT { MATCH " + match + where + " }", nil },
-		"byType":   func() (string, error) { return countBy(match, where, n+".type"), nil },
-		"byStatus": func() (string, error) { return countBy(match, where, n+".status"), nil },
-		"byStage": func() (string, error) {
-			return stageBuckets(c, "("+n+":Project)-[:TARGETS]->({s})", where), nil
-		},
-	})
+	return c.obj(f.Fields).
+		plain("total", "COUNT { MATCH "+match+where+" }").
+		plain("byType", countBy(match, where, n+".type")).
+		plain("byStatus", countBy(match, where, n+".status")).
+		lazy("byStage", func() string { return stageBuckets(c, "("+n+":Project)-[:TARGETS]->({s})", where) }).
+		build()
 }
 
 // fundingTotals answers `fundingTotals(filter:)`: sums of public amounts, never across
@@ -112,14 +89,14 @@ func fundingTotals(c *compiler, f kg.Field) (string, error) {
 			"RETURN {key: key, label: label, currency: currency, amount: amount, fundings: fundings, undisclosed: undisclosed} }",
 			match, extraMatch, whereClause(cs), key, label, ord, r, r, r)
 	}
-	return selected(f, map[string]func() (string, error){
-		"total":       func() (string, error) { return sums("", "", "'ALL'", "'all fundings'", "0"), nil },
-		"byProgramme": func() (string, error) { return sums("", fu+":FundingProgramme", fu+".id", fu+".name", "0"), nil },
-		"byFunder":    func() (string, error) { return sums("", fu+":Actor", fu+".id", fu+".name", "0"), nil },
-		"byProject":   func() (string, error) { return sums("", "", p+".id", p+".name", "0"), nil },
-		"byStage": func() (string, error) {
+	return c.obj(f.Fields).
+		plain("total", sums("", "", "'ALL'", "'all fundings'", "0")).
+		plain("byProgramme", sums("", fu+":FundingProgramme", fu+".id", fu+".name", "0")).
+		plain("byFunder", sums("", fu+":Actor", fu+".id", fu+".name", "0")).
+		plain("byProject", sums("", "", p+".id", p+".name", "0")).
+		lazy("byStage", func() string {
 			s := c.newVar("s")
-			return sums(fmt.Sprintf(", (%s)-[:TARGETS]->(%s:ValueChainStage)", p, s), "", s+".code", s+".name", s+".order"), nil
-		},
-	})
+			return sums(fmt.Sprintf(", (%s)-[:TARGETS]->(%s:ValueChainStage)", p, s), "", s+".code", s+".name", s+".order")
+		}).
+		build()
 }

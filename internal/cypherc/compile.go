@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/batterykg/batterykg/internal/cypherlit"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -27,7 +28,7 @@ type Limits struct {
 }
 
 // DefaultLimits are the limits when none are configured.
-var DefaultLimits = Limits{DefaultPage: 50, MaxPage: 500, MaxFilter: 5}
+var DefaultLimits = Limits{DefaultPage: kg.DefaultPage, MaxPage: kg.MaxPage, MaxFilter: kg.MaxFilterDepth}
 
 // compiler builds one statement. Values only ever enter the Cypher text as parameters;
 // labels, relationship types, property names and sort keys come from the tables below.
@@ -100,7 +101,7 @@ func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool)
 	add := func(name, expr string) {
 		if !seen[name] {
 			seen[name] = true
-			parts = append(parts, quote(name)+": "+expr)
+			parts = append(parts, cypherlit.Quoted(name)+": "+expr)
 		}
 	}
 	if typename {
@@ -110,7 +111,7 @@ func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool)
 		switch {
 		case f.Name == "__typename" || contains(t.computed, f.Name):
 		case contains(t.plain, f.Name):
-			add(f.Name, v["n"]+"."+quote(f.Name))
+			add(f.Name, v["n"]+"."+cypherlit.Quoted(f.Name))
 		case t.expr[f.Name] != nil:
 			add(f.Name, t.expr[f.Name](v))
 		case t.embed[f.Name] != nil:
@@ -133,7 +134,7 @@ func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool)
 			if err != nil {
 				return "", err
 			}
-			rels = append(rels, quote(f.Alias)+": "+e)
+			rels = append(rels, cypherlit.Quoted(f.Alias)+": "+e)
 		default:
 			return "", kg.Errorf(kg.EINTERNAL, "field %s.%s has no Cypher mapping", t.name, f.Name)
 		}
@@ -144,9 +145,6 @@ func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool)
 	return "{" + strings.Join(parts, ", ") + "}", nil
 }
 
-// quote backticks a map key or property name.
-func quote(name string) string { return "`" + strings.ReplaceAll(name, "`", "``") + "`" }
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {
@@ -154,6 +152,79 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// objects builds the map literal of a value type from the fields selected on it: only
+// selected keys are projected, under their field name, in the order of the selection (value
+// types have no resolvers, so aliases of one field share its value; their sub-selections are
+// merged). Each key's expression is built when the literal is, in selection order, so the
+// parameters are numbered the same way every time. Keeping unselected parts out of the
+// statement keeps Neo4j's planning time down. (Object types with resolvers, whose fields
+// are projected by alias, go through project.)
+type objects struct {
+	c        *compiler
+	fields   []kg.Field
+	builders map[string]func(sub []kg.Field) (string, error)
+}
+
+func (c *compiler) obj(fields []kg.Field) *objects {
+	return &objects{c: c, fields: fields, builders: map[string]func(sub []kg.Field) (string, error){}}
+}
+
+// custom adds the field key, when selected, with an expression built from its sub-selection.
+func (o *objects) custom(key string, build func(sub []kg.Field) (string, error)) *objects {
+	o.builders[key] = build
+	return o
+}
+
+// lazy adds the field key, when selected, with an expression built when the literal is.
+func (o *objects) lazy(key string, build func() string) *objects {
+	return o.custom(key, func([]kg.Field) (string, error) { return build(), nil })
+}
+
+// plain adds the field key, when selected, with an expression.
+func (o *objects) plain(key, expr string) *objects {
+	return o.custom(key, func([]kg.Field) (string, error) { return expr, nil })
+}
+
+// node adds the field key, when selected, projecting the node in variable n as the
+// compiler's type typ.
+func (o *objects) node(key, typ, n string) *objects {
+	return o.custom(key, func(sub []kg.Field) (string, error) {
+		return o.c.project(types[typ], vars{"n": n}, sub, false)
+	})
+}
+
+// list adds the field key, when selected, as COLLECT { body }, where body binds n and has
+// one %s where the projection of n as typ goes.
+func (o *objects) list(key, typ, n, body string) *objects {
+	return o.custom(key, func(sub []kg.Field) (string, error) {
+		proj, err := o.c.project(types[typ], vars{"n": n}, sub, false)
+		return "COLLECT { " + fmt.Sprintf(body, proj) + " }", err
+	})
+}
+
+// build returns the map literal.
+func (o *objects) build() (string, error) {
+	var parts []string
+	done := map[string]bool{}
+	for _, f := range o.fields {
+		build := o.builders[f.Name]
+		if done[f.Name] || f.Name == "__typename" {
+			continue
+		}
+		if build == nil {
+			return "", kg.Errorf(kg.EINTERNAL, "field %s has no Cypher mapping", f.Name)
+		}
+		done[f.Name] = true
+		sub, _ := subFields(o.fields, f.Name)
+		e, err := build(sub)
+		if err != nil {
+			return "", err
+		}
+		parts = append(parts, cypherlit.Quoted(f.Name)+": "+e)
+	}
+	return "{" + strings.Join(parts, ", ") + "}", nil
 }
 
 // pattern is a MATCH pattern from a known node to the nodes a list field returns. In the

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/batterykg/batterykg/internal/cypherlit"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -116,7 +117,7 @@ func props(in map[string]any, spec map[string]fieldSpec, c *compiler, v string) 
 	p := c.param(out)
 	set := v + " += " + p
 	for _, d := range dates {
-		set += fmt.Sprintf(", %s.%s = date(%s.%s)", v, quote(d), p, quote(d))
+		set += fmt.Sprintf(", %s.%s = date(%s.%s)", v, cypherlit.Quoted(d), p, cypherlit.Quoted(d))
 	}
 	return set, nil
 }

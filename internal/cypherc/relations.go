@@ -140,60 +140,6 @@ func subOf(fields []kg.Field, path ...string) []kg.Field {
 	return fields
 }
 
-// objects builds the map literal of a value type from the fields selected on it: only
-// selected keys are projected, under their field name (value types have no resolvers, so
-// aliases of one field share its value; their sub-selections are merged). Keeping unselected
-// parts out of the statement keeps Neo4j's planning time down.
-type objects struct {
-	c      *compiler
-	fields []kg.Field
-	parts  []string
-	err    error
-}
-
-func (c *compiler) obj(fields []kg.Field) *objects { return &objects{c: c, fields: fields} }
-
-// custom adds the field key, when selected, with an expression built from its sub-selection.
-func (o *objects) custom(key string, build func(sub []kg.Field) (string, error)) *objects {
-	sub, ok := subFields(o.fields, key)
-	if !ok || o.err != nil {
-		return o
-	}
-	e, err := build(sub)
-	if err != nil {
-		o.err = err
-		return o
-	}
-	o.parts = append(o.parts, quote(key)+": "+e)
-	return o
-}
-
-// plain adds the field key, when selected, with an expression.
-func (o *objects) plain(key, expr string) *objects {
-	return o.custom(key, func([]kg.Field) (string, error) { return expr, nil })
-}
-
-// node adds the field key, when selected, projecting the node in variable n as the
-// compiler's type typ.
-func (o *objects) node(key, typ, n string) *objects {
-	return o.custom(key, func(sub []kg.Field) (string, error) {
-		return o.c.project(types[typ], vars{"n": n}, sub, false)
-	})
-}
-
-// list adds the field key, when selected, as COLLECT { body }, where body binds n and has
-// one %s where the projection of n as typ goes.
-func (o *objects) list(key, typ, n, body string) *objects {
-	return o.custom(key, func(sub []kg.Field) (string, error) {
-		proj, err := o.c.project(types[typ], vars{"n": n}, sub, false)
-		return "COLLECT { " + fmt.Sprintf(body, proj) + " }", err
-	})
-}
-
-func (o *objects) build() (string, error) {
-	return "{" + strings.Join(o.parts, ", ") + "}", o.err
-}
-
 // graphNode is a GraphNode of the node in x; depth is an expression or "null".
 func (c *compiler) graphNode(x, depth string, fields []kg.Field) (string, error) {
 	return c.obj(fields).
@@ -269,11 +215,11 @@ func neighbourhoodRoot(c *compiler, f kg.Field) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	depth, err := intArg(f.Args, "depth", 1, 1, maxDepth)
+	depth, err := intArg(f.Args, "depth", kg.NeighbourhoodDepth, 1, maxDepth)
 	if err != nil {
 		return "", err
 	}
-	limit, err := intArg(f.Args, "limit", 100, 1, c.lim.MaxPage)
+	limit, err := intArg(f.Args, "limit", kg.NeighbourhoodLimit, 1, c.lim.MaxPage)
 	if err != nil {
 		return "", err
 	}
@@ -345,11 +291,11 @@ func shortestPathsRoot(c *compiler, f kg.Field) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	hops, err := intArg(f.Args, "maxHops", 4, 1, maxHops)
+	hops, err := intArg(f.Args, "maxHops", kg.PathsMaxHops, 1, maxHops)
 	if err != nil {
 		return "", err
 	}
-	k, err := intArg(f.Args, "k", 3, 1, maxPaths)
+	k, err := intArg(f.Args, "k", kg.PathsK, 1, maxPaths)
 	if err != nil {
 		return "", err
 	}
@@ -522,7 +468,7 @@ func collaboratorsRoot(c *compiler, f kg.Field) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	first, err := intArg(f.Args, "first", 20, 0, c.lim.MaxPage)
+	first, err := intArg(f.Args, "first", kg.CollaboratorsFirst, 0, c.lim.MaxPage)
 	if err != nil {
 		return "", err
 	}
@@ -759,9 +705,9 @@ var headlines = []headline{
 
 // ecosystemStatsRoot answers `ecosystemStats`: each headline count next to its Figure.
 func ecosystemStatsRoot(c *compiler, f kg.Field) (string, error) {
-	parts := map[string]func() (string, error){}
+	o := c.obj(f.Fields)
 	for _, h := range headlines {
-		parts[h.key] = func() (string, error) {
+		o.lazy(h.key, func() string {
 			ps := make([]any, len(h.params))
 			for i, p := range h.params {
 				ps[i] = c.param(p)
@@ -771,8 +717,8 @@ func ecosystemStatsRoot(c *compiler, f kg.Field) (string, error) {
 			return fmt.Sprintf("head(COLLECT { WITH %s AS ids, head(COLLECT { MATCH (fg:Figure {id: %s}) RETURN fg }) AS fg "+
 				"RETURN {label: %s, definition: %s, graphCount: size(ids), ids: ids, stated: toFloat(fg.value), figureId: %s, "+
 				"figureSources: coalesce(fg.sources, []), note: fg.about} })",
-				ids, fig, c.param(h.label), c.param(h.definition), fig), nil
-		}
+				ids, fig, c.param(h.label), c.param(h.definition), fig)
+		})
 	}
-	return selected(f, parts)
+	return o.build()
 }

@@ -165,7 +165,7 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	if len(text) > 200 {
 		return "", kg.Errorf(kg.EINVALID, "text must be at most 200 characters")
 	}
-	first := 20
+	first := kg.SearchFirst
 	if v := f.Args["first"]; v != nil {
 		n, ok := toInt(v)
 		if !ok || n < 0 || n > c.lim.MaxPage {

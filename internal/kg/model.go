@@ -251,3 +251,19 @@ const (
 // without white space or another '#'. White space is spelled out (\x0B too) so that Go's
 // regexp and Neo4j's (Java's) agree. ValidSource adds that the source id is a slug.
 const SourcePattern = `[^#\s\x0B]+#[^#\s\x0B]+`
+
+// Defaults and bounds of the API's lists. The schema's declared default values, the
+// compiler and the cost model (graph/complexity.go) all read these; a test compares them
+// with schema.graphqls.
+const (
+	DefaultPage    = 50  // a connection's page size without `first` (the server may set its own)
+	MaxPage        = 500 // the largest `first`; also caps every plain list
+	MaxFilterDepth = 5   // the deepest AND/OR nesting of a filter
+
+	SearchFirst        = 20  // search hits without `first`
+	NeighbourhoodDepth = 1   // neighbourhood(depth:)
+	NeighbourhoodLimit = 100 // neighbourhood(limit:)
+	PathsMaxHops       = 4   // shortestPaths(maxHops:)
+	PathsK             = 3   // shortestPaths(k:)
+	CollaboratorsFirst = 20  // collaborators(first:)
+)

@@ -12,11 +12,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"github.com/batterykg/batterykg/internal/cypherlit"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -197,7 +197,7 @@ func (e *exporter) nodes(ctx context.Context, label string) error {
 	e.phase = "nodes"
 	var b strings.Builder
 	for after := any(nil); ; {
-		q := `MATCH (n:` + cypherName(label) + `) WHERE ` + exportPageAfter("n", after) + ` AND NOT n:SchemaMigration
+		q := `MATCH (n:` + cypherlit.Name(label) + `) WHERE ` + exportPageAfter("n", after) + ` AND NOT n:SchemaMigration
 			AND ` + keyLabelOf("n") + ` = $label
 			RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
 			ORDER BY n.id LIMIT $limit`
@@ -227,9 +227,9 @@ func (e *exporter) nodes(ctx context.Context, label string) error {
 // writeExportNode writes the MERGE statement of one node.
 func writeExportNode(b *strings.Builder, label, id string, labels []any, props map[string]any) error {
 	b.WriteString("\nMERGE (n:")
-	b.WriteString(cypherName(label))
+	b.WriteString(cypherlit.Name(label))
 	b.WriteString(" {id: ")
-	writeCypherString(b, id)
+	b.WriteString(cypherlit.String(id))
 	b.WriteString("})")
 	var extra []string
 	for _, l := range labels {
@@ -246,7 +246,7 @@ func writeExportNode(b *strings.Builder, label, id string, labels []any, props m
 				b.WriteString(", ")
 			}
 			b.WriteString("n:")
-			b.WriteString(cypherName(l))
+			b.WriteString(cypherlit.Name(l))
 		}
 		if len(keys) > 0 {
 			if len(extra) > 0 {
@@ -258,7 +258,7 @@ func writeExportNode(b *strings.Builder, label, id string, labels []any, props m
 					b.WriteByte(',')
 				}
 				b.WriteString("\n  ")
-				b.WriteString(cypherName(k))
+				b.WriteString(cypherlit.Name(k))
 				b.WriteString(": ")
 				if err := writeCypherLiteral(b, props[k]); err != nil {
 					return fmt.Errorf("export: %s %q, property %s: %w", label, id, k, err)
@@ -282,7 +282,7 @@ func (e *exporter) relationships(ctx context.Context, label string) error {
 	e.phase = "relationships"
 	var b strings.Builder
 	for after := any(nil); ; {
-		q := `MATCH (a:` + cypherName(label) + `) WHERE ` + exportPageAfter("a", after) + ` AND NOT a:SchemaMigration
+		q := `MATCH (a:` + cypherlit.Name(label) + `) WHERE ` + exportPageAfter("a", after) + ` AND NOT a:SchemaMigration
 			AND ` + keyLabelOf("a") + ` = $label
 			WITH a ORDER BY a.id LIMIT $limit
 			OPTIONAL MATCH (a)-[r]->(b) WHERE NOT b:SchemaMigration
@@ -350,16 +350,16 @@ func (e *exporter) writeGroup(label, id string, group []exportRel) {
 	r := group[0]
 	var b strings.Builder
 	b.WriteString("\nMATCH (a:")
-	b.WriteString(cypherName(label))
+	b.WriteString(cypherlit.Name(label))
 	b.WriteString(" {id: ")
-	writeCypherString(&b, id)
+	b.WriteString(cypherlit.String(id))
 	b.WriteString("}), (b:")
-	b.WriteString(cypherName(r.label))
+	b.WriteString(cypherlit.Name(r.label))
 	b.WriteString(" {id: ")
-	writeCypherString(&b, r.id)
+	b.WriteString(cypherlit.String(r.id))
 	b.WriteString("})\n")
 	match := b.String()
-	typ := cypherName(r.typ)
+	typ := cypherlit.Name(r.typ)
 	if len(group) == 1 {
 		e.w.WriteString(match)
 		e.w.WriteString("MERGE (a)-[r:" + typ + "]->(b)")
@@ -410,20 +410,6 @@ func exportKeys(m map[string]any, except string) []string {
 	return keys
 }
 
-// cypherName writes a label, relationship type or property key: as it is when it is a
-// plain identifier, otherwise between backticks.
-func cypherName(s string) string {
-	plain := s != ""
-	for i := 0; i < len(s) && plain; i++ {
-		c := s[i]
-		plain = c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || i > 0 && '0' <= c && c <= '9'
-	}
-	if plain {
-		return s
-	}
-	return "`" + strings.ReplaceAll(s, "`", "``") + "`"
-}
-
 // writeCypherMap writes a map literal with its keys sorted; null values are left out.
 func writeCypherMap(b *strings.Builder, m map[string]any) error {
 	b.WriteByte('{')
@@ -431,7 +417,7 @@ func writeCypherMap(b *strings.Builder, m map[string]any) error {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(cypherName(k))
+		b.WriteString(cypherlit.Name(k))
 		b.WriteString(": ")
 		if err := writeCypherLiteral(b, m[k]); err != nil {
 			return fmt.Errorf("property %s: %w", k, err)
@@ -466,7 +452,7 @@ func writeCypherLiteral(b *strings.Builder, v any) error {
 		if !utf8.ValidString(v) {
 			return fmt.Errorf("string %q is not valid UTF-8", v)
 		}
-		writeCypherString(b, v)
+		b.WriteString(cypherlit.String(v))
 	case []any:
 		b.WriteByte('[')
 		for i, x := range v {
@@ -535,7 +521,7 @@ func writeCypherDateTime(b *strings.Builder, t time.Time) {
 			tz = time.Date(2000, 1, 1, 0, 0, 0, 0, time.FixedZone("", offset)).Format("-07:00:00")
 		}
 		fmt.Fprintf(b, "datetime({%s, timezone: ", cypherTemporalFields(t))
-		writeCypherString(b, tz)
+		b.WriteString(cypherlit.String(tz))
 		b.WriteString("})")
 		return
 	}
@@ -579,43 +565,4 @@ func writeCypherFloat(b *strings.Builder, f float64) {
 		s += ".0"
 	}
 	b.WriteString(s)
-}
-
-// writeCypherString writes a single-quoted Cypher string. Backslash, quote and the characters
-// one cannot see (controls, format characters such as zero-width spaces, separators other
-// than the plain space) are escaped; everything else, accents and other scripts included,
-// is written as it is.
-func writeCypherString(b *strings.Builder, s string) {
-	b.WriteByte('\'')
-	for _, r := range s {
-		switch r {
-		case '\\':
-			b.WriteString(`\\`)
-		case '\'':
-			b.WriteString(`\'`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '\r':
-			b.WriteString(`\r`)
-		case '\t':
-			b.WriteString(`\t`)
-		default:
-			if r == ' ' || unicode.IsGraphic(r) && !unicode.In(r, unicode.Zs, unicode.Cf) {
-				b.WriteRune(r)
-				continue
-			}
-			if r > 0xFFFF {
-				r1, r2 := cypherSurrogates(r)
-				fmt.Fprintf(b, `\u%04X\u%04X`, r1, r2)
-			} else {
-				fmt.Fprintf(b, `\u%04X`, r)
-			}
-		}
-	}
-	b.WriteByte('\'')
-}
-
-func cypherSurrogates(r rune) (rune, rune) {
-	r -= 0x10000
-	return 0xD800 + (r>>10)&0x3FF, 0xDC00 + r&0x3FF
 }

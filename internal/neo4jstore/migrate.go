@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/batterykg/batterykg/internal/cypherfile"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -46,33 +47,30 @@ func Migrations() ([]Migration, error) {
 			return nil, err
 		}
 		sum := sha256.Sum256(src)
-		out = append(out, Migration{Version: v, Name: rest, Statements: schemaStatements(string(src)), Checksum: hex.EncodeToString(sum[:8])})
+		stmts, err := schemaStatements(string(src))
+		if err != nil {
+			return nil, fmt.Errorf("migration %s: %w", e.Name(), err)
+		}
+		out = append(out, Migration{Version: v, Name: rest, Statements: stmts, Checksum: hex.EncodeToString(sum[:8])})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Version < out[j].Version })
 	return out, nil
 }
 
-// schemaStatements splits a migration file: `//` comment lines are dropped and statements end
-// with `;` at the end of a line. Migrations are ours, so this simple rule is enough.
-func schemaStatements(src string) []string {
-	var out []string
-	var cur strings.Builder
-	for _, line := range strings.Split(src, "\n") {
-		t := strings.TrimSpace(line)
-		if t == "" || strings.HasPrefix(t, "//") {
-			continue
-		}
-		cur.WriteString(t)
-		cur.WriteByte(' ')
-		if strings.HasSuffix(t, ";") {
-			out = append(out, strings.TrimSuffix(strings.TrimSpace(cur.String()), ";"))
-			cur.Reset()
-		}
+// schemaStatements splits a migration file with the importer's splitter.
+func schemaStatements(src string) ([]string, error) {
+	stmts, err := cypherfile.Split(src)
+	if err != nil {
+		return nil, err
 	}
-	if s := strings.TrimSpace(cur.String()); s != "" {
-		out = append(out, s)
+	out := make([]string, 0, len(stmts))
+	for _, st := range stmts {
+		if len(st.Params) > 0 {
+			return nil, fmt.Errorf("line %d: a migration holds schema statements only", st.Line)
+		}
+		out = append(out, st.Text)
 	}
-	return out
+	return out, nil
 }
 
 // Migrate applies the migrations not yet recorded in the database, in order, and records

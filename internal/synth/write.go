@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/batterykg/batterykg/internal/cypherlit"
 )
 
 // DefaultRows is the number of rows per statement when WriteOptions.Rows is zero.
@@ -123,7 +125,7 @@ func cell(b *strings.Builder, v any) {
 		if strings.ContainsAny(x, "|\n\r") {
 			panic(fmt.Sprintf("synth: value %q holds a separator", x))
 		}
-		b.WriteString(escape(x))
+		b.WriteString(cypherlit.Escape(x))
 	case float64:
 		if x != 0 && !math.IsNaN(x) {
 			b.WriteString(strconv.FormatFloat(x, 'f', -1, 64))
@@ -135,14 +137,6 @@ func cell(b *strings.Builder, v any) {
 	}
 }
 
-// escaper escapes quotes and backslashes for a single-quoted Cypher string.
-var escaper = strings.NewReplacer(`\`, `\\`, `'`, `\'`)
-
-func escape(s string) string { return escaper.Replace(s) }
-
-// quote returns a single-quoted Cypher string.
-func quote(s string) string { return "'" + escape(s) + "'" }
-
 // opt is the expression of column i, null when empty.
 func opt(i int) string { return fmt.Sprintf("nullIf(row[%d], '')", i) }
 
@@ -152,7 +146,7 @@ func src(section string) string { return "['" + SourceID + "#" + section + "']" 
 
 func (g *Graph) writeSource(w *cypherWriter) {
 	w.comment("The document every synthetic fact cites; its name is the generator's fingerprint.")
-	fp := quote(g.Config.Fingerprint())
+	fp := cypherlit.String(g.Config.Fingerprint())
 	fmt.Fprintf(w.w, "MERGE (n:Source {id: '%s'})\nSET n += {name: %s, title: %s, publisher: 'batterykg benchmarks', "+
 		"sources: %s, confidence: 'SOURCED'}, %s;\n", SourceID, fp, fp, src("generator"), setUpdated)
 }
