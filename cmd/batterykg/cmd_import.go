@@ -17,7 +17,7 @@ import (
 )
 
 // runImport is `batterykg import [flags] FILE|DIR...`: it runs the data stewards' Cypher
-// files (see package cypherfile and its NOTES.md) and prints a report line per file and a
+// files (see package cypherfile and docs/importer.md) and prints a report line per file and a
 // total. Progress goes to stderr, as a bar when stderr is a terminal.
 func runImport(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)

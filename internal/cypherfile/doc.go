@@ -15,6 +15,6 @@
 // file that mixes the kinds is refused before anything runs; see [Mode].
 //
 // The statement text is sent as written: values only ever reach Neo4j as parameters.
-// NOTES.md in this directory documents the supported syntax, the transaction rules and
+// docs/importer.md documents the supported syntax, the transaction rules and
 // measured throughput.
 package cypherfile

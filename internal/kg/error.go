@@ -1,6 +1,6 @@
-// Package kg holds the domain of batterykg: the error codes every layer speaks, the
-// selection tree the API hands to the store, and the interfaces the API needs. It imports no
-// driver and no HTTP.
+// Package kg holds the domain of batterykg: the graph model stated once (model.go), the
+// error codes every layer speaks, the selection tree the API hands to the store, cursors and
+// input rules. It imports no driver and no HTTP.
 package kg
 
 import (
