@@ -41,10 +41,15 @@ var Labels = []Label{
 
 // LabelNames returns the names of the labels for which keep holds (all when keep is nil).
 func LabelNames(keep func(Label) bool) []string {
+	return names(Labels, func(l Label) string { return l.Name }, keep)
+}
+
+// names returns the names of the entries of list for which keep holds (all when keep is nil).
+func names[T any](list []T, name func(T) string, keep func(T) bool) []string {
 	var out []string
-	for _, l := range Labels {
-		if keep == nil || keep(l) {
-			out = append(out, l.Name)
+	for _, x := range list {
+		if keep == nil || keep(x) {
+			out = append(out, name(x))
 		}
 	}
 	return out
@@ -112,13 +117,7 @@ var Roles = []Role{
 }
 
 // RoleValues are the ParticipationRole values, most involved first.
-func RoleValues() []string {
-	out := make([]string, len(Roles))
-	for i, r := range Roles {
-		out[i] = r.Value
-	}
-	return out
-}
+func RoleValues() []string { return names(Roles, func(r Role) string { return r.Value }, nil) }
 
 // RelType is one relationship type of the model.
 type RelType struct {
@@ -159,13 +158,7 @@ var RelTypes = []RelType{
 // RelTypeNames returns the names of the relationship types for which keep holds (all when
 // keep is nil).
 func RelTypeNames(keep func(RelType) bool) []string {
-	var out []string
-	for _, t := range RelTypes {
-		if keep == nil || keep(t) {
-			out = append(out, t.Name)
-		}
-	}
-	return out
+	return names(RelTypes, func(t RelType) string { return t.Name }, keep)
 }
 
 // Pattern is one (From)-[:Type]->(To) the model allows; From and To are main labels.

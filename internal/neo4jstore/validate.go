@@ -267,10 +267,11 @@ var validations = []validation{
 	},
 	{
 		Check: Check{"factor-kind", SeverityError,
-			"Factor nodes that are not exactly one of Barrier and Lever, and Barrier or Lever nodes that are not Factors"},
-		cypher: `MATCH (n) WHERE n:Factor OR n:Barrier OR n:Lever
-			WITH n WHERE NOT n:Factor OR (n:Barrier) = (n:Lever)
+			"Factor nodes without exactly one factor label (" + strings.Join(factorLabels, ", ") + "), and factor labels on non-Factors"},
+		cypher: `MATCH (n) WHERE n:Factor OR any(l IN labels(n) WHERE l IN $factorKinds)
+			WITH n WHERE NOT n:Factor OR size([l IN labels(n) WHERE l IN $factorKinds]) <> 1
 			WITH ` + checkNodeRef("n") + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')' AS example` + checkTail,
+		params: map[string]any{"factorKinds": factorLabels},
 	},
 	{
 		Check: Check{"actor-without-stage", SeverityWarning,

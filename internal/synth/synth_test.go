@@ -5,10 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/batterykg/batterykg/internal/cypherfile"
+	"github.com/batterykg/batterykg/internal/kg"
 )
 
 func generate(t *testing.T, cfg Config) *Graph {
@@ -154,4 +156,30 @@ func TestFilesSplit(t *testing.T) {
 	if !bytes.Contains(files["030_actors.cypher"], []byte(`|O\'Brien \\ Sons|`)) {
 		t.Error("quote and backslash not escaped")
 	}
+}
+
+// TestVocabularyIsTheModels: the kinds, regions and project types the generator draws are
+// the model's, and every kind has its tables.
+func TestVocabularyIsTheModels(t *testing.T) {
+	same := func(what string, a, b []string) {
+		if !slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))) {
+			t.Errorf("%s: synth has %v, the model %v", what, a, b)
+		}
+	}
+	var kinds []string
+	for _, k := range kg.ActorKinds {
+		kinds = append(kinds, k.Value)
+		if Labels[k.Value] != k.Label {
+			t.Errorf("kind %s is stored as %s, the model says %s", k.Value, Labels[k.Value], k.Label)
+		}
+		if _, ok := kindWeight[k.Value]; !ok {
+			t.Errorf("kind %s has no weight", k.Value)
+		}
+		if _, ok := activityType[k.Value]; !ok {
+			t.Errorf("kind %s has no activity type", k.Value)
+		}
+	}
+	same("kinds", Kinds, kinds)
+	same("regions", Regions, kg.Regions)
+	same("project types", projectTypes, kg.ProjectTypes)
 }
