@@ -94,55 +94,26 @@ type objType struct {
 // relation compiles a field that leads to other objects.
 type relation func(c *compiler, v vars, f kg.Field) (string, error)
 
-// project returns a Cypher map literal with the selected fields of t.
+// project returns a Cypher map literal with the selected fields of t (see objects): plain
+// and computed fields under their name, fields with resolvers under `_rel` by alias.
 func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool) (string, error) {
-	var parts, rels []string
-	seen := map[string]bool{}
-	add := func(name, expr string) {
-		if !seen[name] {
-			seen[name] = true
-			parts = append(parts, cypherlit.Quoted(name)+": "+expr)
-		}
-	}
-	if typename {
-		add("__typename", "'"+t.name+"'")
-	}
-	for i, f := range fields {
+	o := &objects{c: c, fields: fields, typ: t.name, typename: typename}
+	o.find = func(name string) (keyBuilder, keyKind) {
 		switch {
-		case f.Name == "__typename" || contains(t.computed, f.Name):
-		case contains(t.plain, f.Name):
-			add(f.Name, v["n"]+"."+cypherlit.Quoted(f.Name))
-		case t.expr[f.Name] != nil:
-			add(f.Name, t.expr[f.Name](v))
-		case t.embed[f.Name] != nil:
-			if seen[f.Name] {
-				continue
-			}
-			merged := f
-			for _, g := range fields[i+1:] {
-				if g.Name == f.Name {
-					merged.Fields = append(append([]kg.Field{}, merged.Fields...), g.Fields...)
-				}
-			}
-			e, err := t.embed[f.Name](c, v, merged)
-			if err != nil {
-				return "", err
-			}
-			add(f.Name, e)
-		case t.rels[f.Name] != nil:
-			e, err := t.rels[f.Name](c, v, f)
-			if err != nil {
-				return "", err
-			}
-			rels = append(rels, cypherlit.Quoted(f.Alias)+": "+e)
-		default:
-			return "", kg.Errorf(kg.EINTERNAL, "field %s.%s has no Cypher mapping", t.name, f.Name)
+		case contains(t.computed, name):
+			return nil, computedKey
+		case contains(t.plain, name):
+			return func(kg.Field) (string, error) { return v["n"] + "." + cypherlit.Quoted(name), nil }, byName
+		case t.expr[name] != nil:
+			return func(kg.Field) (string, error) { return t.expr[name](v), nil }, byName
+		case t.embed[name] != nil:
+			return func(f kg.Field) (string, error) { return t.embed[name](c, v, f) }, byName
+		case t.rels[name] != nil:
+			return func(f kg.Field) (string, error) { return t.rels[name](c, v, f) }, byAlias
 		}
+		return nil, byName
 	}
-	if len(rels) > 0 {
-		parts = append(parts, "_rel: {"+strings.Join(rels, ", ")+"}")
-	}
-	return "{" + strings.Join(parts, ", ") + "}", nil
+	return o.build()
 }
 
 func contains(list []string, s string) bool {
@@ -154,26 +125,47 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// objects builds the map literal of a value type from the fields selected on it: only
-// selected keys are projected, under their field name, in the order of the selection (value
-// types have no resolvers, so aliases of one field share its value; their sub-selections are
-// merged). Each key's expression is built when the literal is, in selection order, so the
-// parameters are numbered the same way every time. Keeping unselected parts out of the
-// statement keeps Neo4j's planning time down. (Object types with resolvers, whose fields
-// are projected by alias, go through project.)
+// objects builds the map literal of an object from the fields selected on it; it is the one
+// map-projection builder (project uses it for the object types of types.go, the
+// relationship queries and aggregates for their value types). Only selected keys are
+// projected, in the order of the selection, each expression built when the literal is, so
+// the parameters are numbered the same way every time. A key selected more than once is
+// projected once under its name, the sub-selections merged (aliases of such a field share its
+// value); a field with a resolver (byAlias) is projected under `_rel`, once per alias, so the
+// same field with different arguments keeps both answers apart. Keeping unselected parts
+// out of the statement keeps Neo4j's planning time down.
 type objects struct {
-	c        *compiler
-	fields   []kg.Field
-	builders map[string]func(sub []kg.Field) (string, error)
+	c      *compiler
+	fields []kg.Field
+	// typ names the object type in errors and, with typename, as __typename.
+	typ      string
+	typename bool
+	// find returns how to build a field and where it goes; a nil builder for a field that
+	// is not computed means it has no mapping. Unset, the builders added with custom are
+	// used, by name.
+	find     func(name string) (keyBuilder, keyKind)
+	builders map[string]keyBuilder
 }
 
+// keyBuilder builds the expression of a selected field (sub-selections merged).
+type keyBuilder func(f kg.Field) (string, error)
+
+// keyKind says where a selected field goes in the map.
+type keyKind int
+
+const (
+	byName      keyKind = iota // under its name, once
+	byAlias                    // under `_rel`, by alias
+	computedKey                // nowhere: the Go model computes it (cursors)
+)
+
 func (c *compiler) obj(fields []kg.Field) *objects {
-	return &objects{c: c, fields: fields, builders: map[string]func(sub []kg.Field) (string, error){}}
+	return &objects{c: c, fields: fields, builders: map[string]keyBuilder{}}
 }
 
 // custom adds the field key, when selected, with an expression built from its sub-selection.
 func (o *objects) custom(key string, build func(sub []kg.Field) (string, error)) *objects {
-	o.builders[key] = build
+	o.builders[key] = func(f kg.Field) (string, error) { return build(f.Fields) }
 	return o
 }
 
@@ -206,23 +198,46 @@ func (o *objects) list(key, typ, n, body string) *objects {
 
 // build returns the map literal.
 func (o *objects) build() (string, error) {
-	var parts []string
+	find := o.find
+	if find == nil {
+		find = func(name string) (keyBuilder, keyKind) { return o.builders[name], byName }
+	}
+	var parts, rels []string
+	if o.typename {
+		parts = append(parts, cypherlit.Quoted("__typename")+": '"+o.typ+"'")
+	}
 	done := map[string]bool{}
 	for _, f := range o.fields {
-		build := o.builders[f.Name]
-		if done[f.Name] || f.Name == "__typename" {
+		if f.Name == "__typename" || done[f.Name] {
 			continue
 		}
-		if build == nil {
+		build, kind := find(f.Name)
+		switch {
+		case kind == computedKey:
+			continue
+		case build == nil && o.typ != "":
+			return "", kg.Errorf(kg.EINTERNAL, "field %s.%s has no Cypher mapping", o.typ, f.Name)
+		case build == nil:
 			return "", kg.Errorf(kg.EINTERNAL, "field %s has no Cypher mapping", f.Name)
+		case kind == byAlias:
+			e, err := build(f)
+			if err != nil {
+				return "", err
+			}
+			rels = append(rels, cypherlit.Quoted(f.Alias)+": "+e)
+			continue
 		}
 		done[f.Name] = true
-		sub, _ := subFields(o.fields, f.Name)
-		e, err := build(sub)
+		merged := f
+		merged.Fields, _ = subFields(o.fields, f.Name)
+		e, err := build(merged)
 		if err != nil {
 			return "", err
 		}
 		parts = append(parts, cypherlit.Quoted(f.Name)+": "+e)
+	}
+	if len(rels) > 0 {
+		parts = append(parts, "_rel: {"+strings.Join(rels, ", ")+"}")
 	}
 	return "{" + strings.Join(parts, ", ") + "}", nil
 }
