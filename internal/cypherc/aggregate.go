@@ -30,9 +30,9 @@ func actorStats(c *compiler, f kg.Field) (string, error) {
 	}
 	match, where := "("+n+":Actor)", whereClause(conds)
 	return c.obj(f.Fields).
-		plain("total", "COUNT { MATCH "+match+where+" }").
-		plain("byKind", countBy(match, where, kindExpr(n))).
-		plain("byRegion", countBy(match, where, n+".region")).
+		lazy("total", func() string { return "COUNT { MATCH " + match + where + " }" }).
+		lazy("byKind", func() string { return countBy(match, where, kindExpr(n)) }).
+		lazy("byRegion", func() string { return countBy(match, where, n+".region") }).
 		lazy("byStage", func() string { return stageBuckets(c, "("+n+":Actor)-[:ACTIVE_IN]->({s})", where) }).
 		build()
 }
@@ -46,9 +46,9 @@ func projectStats(c *compiler, f kg.Field) (string, error) {
 	}
 	match, where := "("+n+":Project)", whereClause(conds)
 	return c.obj(f.Fields).
-		plain("total", "COUNT { MATCH "+match+where+" }").
-		plain("byType", countBy(match, where, n+".type")).
-		plain("byStatus", countBy(match, where, n+".status")).
+		lazy("total", func() string { return "COUNT { MATCH " + match + where + " }" }).
+		lazy("byType", func() string { return countBy(match, where, n+".type") }).
+		lazy("byStatus", func() string { return countBy(match, where, n+".status") }).
 		lazy("byStage", func() string { return stageBuckets(c, "("+n+":Project)-[:TARGETS]->({s})", where) }).
 		build()
 }
@@ -90,10 +90,10 @@ func fundingTotals(c *compiler, f kg.Field) (string, error) {
 			match, extraMatch, whereClause(cs), key, label, ord, r, r, r)
 	}
 	return c.obj(f.Fields).
-		plain("total", sums("", "", "'ALL'", "'all fundings'", "0")).
-		plain("byProgramme", sums("", fu+":FundingProgramme", fu+".id", fu+".name", "0")).
-		plain("byFunder", sums("", fu+":Actor", fu+".id", fu+".name", "0")).
-		plain("byProject", sums("", "", p+".id", p+".name", "0")).
+		lazy("total", func() string { return sums("", "", "'ALL'", "'all fundings'", "0") }).
+		lazy("byProgramme", func() string { return sums("", fu+":FundingProgramme", fu+".id", fu+".name", "0") }).
+		lazy("byFunder", func() string { return sums("", fu+":Actor", fu+".id", fu+".name", "0") }).
+		lazy("byProject", func() string { return sums("", "", p+".id", p+".name", "0") }).
 		lazy("byStage", func() string {
 			s := c.newVar("s")
 			return sums(fmt.Sprintf(", (%s)-[:TARGETS]->(%s:ValueChainStage)", p, s), "", s+".code", s+".name", s+".order")

@@ -97,23 +97,7 @@ type relation func(c *compiler, v vars, f kg.Field) (string, error)
 // project returns a Cypher map literal with the selected fields of t (see objects): plain
 // and computed fields under their name, fields with resolvers under `_rel` by alias.
 func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool) (string, error) {
-	o := &objects{c: c, fields: fields, typ: t.name, typename: typename}
-	o.find = func(name string) (keyBuilder, keyKind) {
-		switch {
-		case contains(t.computed, name):
-			return nil, computedKey
-		case contains(t.plain, name):
-			return func(kg.Field) (string, error) { return v["n"] + "." + cypherlit.Quoted(name), nil }, byName
-		case t.expr[name] != nil:
-			return func(kg.Field) (string, error) { return t.expr[name](v), nil }, byName
-		case t.embed[name] != nil:
-			return func(f kg.Field) (string, error) { return t.embed[name](c, v, f) }, byName
-		case t.rels[name] != nil:
-			return func(f kg.Field) (string, error) { return t.rels[name](c, v, f) }, byAlias
-		}
-		return nil, byName
-	}
-	return o.build()
+	return (&objects{c: c, fields: fields, t: t, v: v, typename: typename}).build()
 }
 
 func contains(list []string, s string) bool {
@@ -137,14 +121,13 @@ func contains(list []string, s string) bool {
 type objects struct {
 	c      *compiler
 	fields []kg.Field
-	// typ names the object type in errors and, with typename, as __typename.
-	typ      string
-	typename bool
-	// find returns how to build a field and where it goes; a nil builder for a field that
-	// is not computed means it has no mapping. Unset, the builders added with custom are
-	// used, by name.
-	find     func(name string) (keyBuilder, keyKind)
+	// t, when set, is the object type whose tables (types.go) map the fields, over the
+	// variables v; otherwise the builders added with custom do, by name.
+	t        *objType
+	v        vars
 	builders map[string]keyBuilder
+	// typename adds __typename (t's name).
+	typename bool
 }
 
 // keyBuilder builds the expression of a selected field (sub-selections merged).
@@ -157,7 +140,42 @@ const (
 	byName      keyKind = iota // under its name, once
 	byAlias                    // under `_rel`, by alias
 	computedKey                // nowhere: the Go model computes it (cursors)
+	unmapped                   // an error: the compiler has no mapping for it
 )
+
+// kind says where the field name goes.
+func (o *objects) kind(name string) keyKind {
+	t := o.t
+	switch {
+	case t == nil && o.builders[name] != nil:
+		return byName
+	case t == nil:
+		return unmapped
+	case contains(t.computed, name):
+		return computedKey
+	case contains(t.plain, name) || t.expr[name] != nil || t.embed[name] != nil:
+		return byName
+	case t.rels[name] != nil:
+		return byAlias
+	}
+	return unmapped
+}
+
+// expr builds the expression of the selected field f (sub-selections merged when by name).
+func (o *objects) expr(f kg.Field) (string, error) {
+	t, v := o.t, o.v
+	switch {
+	case t == nil:
+		return o.builders[f.Name](f)
+	case contains(t.plain, f.Name):
+		return v["n"] + "." + cypherlit.Quoted(f.Name), nil
+	case t.expr[f.Name] != nil:
+		return t.expr[f.Name](v), nil
+	case t.embed[f.Name] != nil:
+		return t.embed[f.Name](o.c, v, f)
+	}
+	return t.rels[f.Name](o.c, v, f)
+}
 
 func (c *compiler) obj(fields []kg.Field) *objects {
 	return &objects{c: c, fields: fields, builders: map[string]keyBuilder{}}
@@ -198,39 +216,38 @@ func (o *objects) list(key, typ, n, body string) *objects {
 
 // build returns the map literal.
 func (o *objects) build() (string, error) {
-	find := o.find
-	if find == nil {
-		find = func(name string) (keyBuilder, keyKind) { return o.builders[name], byName }
-	}
 	var parts, rels []string
 	if o.typename {
-		parts = append(parts, cypherlit.Quoted("__typename")+": '"+o.typ+"'")
+		parts = append(parts, cypherlit.Quoted("__typename")+": '"+o.t.name+"'")
 	}
-	done := map[string]bool{}
-	for _, f := range o.fields {
-		if f.Name == "__typename" || done[f.Name] {
+	for i, f := range o.fields {
+		if f.Name == "__typename" {
 			continue
 		}
-		build, kind := find(f.Name)
-		switch {
-		case kind == computedKey:
+		switch o.kind(f.Name) {
+		case computedKey:
 			continue
-		case build == nil && o.typ != "":
-			return "", kg.Errorf(kg.EINTERNAL, "field %s.%s has no Cypher mapping", o.typ, f.Name)
-		case build == nil:
+		case unmapped:
+			if o.t != nil {
+				return "", kg.Errorf(kg.EINTERNAL, "field %s.%s has no Cypher mapping", o.t.name, f.Name)
+			}
 			return "", kg.Errorf(kg.EINTERNAL, "field %s has no Cypher mapping", f.Name)
-		case kind == byAlias:
-			e, err := build(f)
+		case byAlias:
+			e, err := o.expr(f)
 			if err != nil {
 				return "", err
 			}
 			rels = append(rels, cypherlit.Quoted(f.Alias)+": "+e)
 			continue
 		}
-		done[f.Name] = true
+		if kg.Has(o.fields[:i], f.Name) {
+			continue // projected once, with the merged sub-selections
+		}
 		merged := f
-		merged.Fields, _ = subFields(o.fields, f.Name)
-		e, err := build(merged)
+		if kg.Has(o.fields[i+1:], f.Name) {
+			merged.Fields, _ = subFields(o.fields[i:], f.Name)
+		}
+		e, err := o.expr(merged)
 		if err != nil {
 			return "", err
 		}

@@ -39,27 +39,32 @@ func pairs(ps []kg.Pair) map[string]string {
 }
 
 // kindExpr is the ActorKind of the actor in variable n, read from its kind label.
-func kindExpr(n string) string {
+func kindExpr(n string) string { return fmt.Sprintf(kindCase, n) }
+
+// kindCase is kindExpr's text, %[1]s standing for the variable.
+var kindCase = func() string {
 	var b strings.Builder
 	b.WriteString("CASE")
 	for _, k := range kg.ActorKinds {
-		fmt.Fprintf(&b, " WHEN %s:%s THEN '%s'", n, k.Label, k.Value)
+		fmt.Fprintf(&b, " WHEN %%[1]s:%s THEN '%s'", k.Label, k.Value)
 	}
-	b.WriteString(" END")
-	return b.String()
-}
+	return b.String() + " END"
+}()
 
 // roleRank ranks the participation role in the expression r, most involved first (kg.Roles).
-func roleRank(r string) string {
+func roleRank(r string) string { return fmt.Sprintf(roleCase, r) }
+
+// roleCase is roleRank's text, %[1]s standing for the role.
+var roleCase = func() string {
 	var b strings.Builder
-	b.WriteString("CASE " + r)
+	b.WriteString("CASE %[1]s")
 	last := len(kg.Roles) - 1
 	for i, role := range kg.Roles[:last] {
 		fmt.Fprintf(&b, " WHEN '%s' THEN %d", role.Value, i)
 	}
 	fmt.Fprintf(&b, " ELSE %d END", last)
 	return b.String()
-}
+}()
 
 // provenance are the expressions of the Sourced fields, defaulted so they are never null.
 func provenance(role string) map[string]func(v vars) string {
