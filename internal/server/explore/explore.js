@@ -10,6 +10,7 @@
   // ---------------------------------------------------------------------------------------
   const PER_PAGE = [10, 30, 100]; // neighbours shown per click before "N more" (a choice)
   const FETCH_LIMIT = 500;  // the API's cap on a neighbourhood
+  const BIG = 200;          // beyond this many nodes: rings instead of fcose, no edge captions
   const KIND_COLOURS = {
     COMPANY: '#0072B2', UNIVERSITY: '#E69F00', LAB: '#F0E442', RESEARCH_CENTRE: '#56B4E9',
     CLUSTER: '#CC79A7', PUBLIC_AGENCY: '#8E8E8E', FUNDER: '#D55E00',
@@ -127,6 +128,7 @@
   const cy = cytoscape({
     container: $('#cy'),
     minZoom: 0.1, maxZoom: 4,
+    textureOnViewport: true, // pan and zoom move a picture of the drawing: smooth with 500 nodes
     style: [
       { selector: 'node', style: {
         'background-color': nodeColour, shape: (n) => (TYPE_STYLE[n.data('label')] || {}).shape || 'ellipse',
@@ -154,9 +156,12 @@
     ],
   });
   // markBig drops edge captions and curves on large drawings (they cost the most to paint).
+  let isBig = false;
   function markBig() {
-    const big = cy.edges().length > 250;
-    cy.edges().forEach((e) => { if (!e.hasClass('more')) e.data('caption', big ? '' : e.data('fullCaption')); });
+    const big = cy.nodes().length > BIG;
+    if (big === isBig) return;
+    isBig = big;
+    cy.batch(() => cy.edges().forEach((e) => { if (!e.hasClass('more')) e.data('caption', big ? '' : e.data('fullCaption')); }));
     cy.style().selector('edge').style('curve-style', big ? 'haystack' : 'bezier').update();
   }
 
@@ -207,7 +212,7 @@
     if (add.length) cy.add(add);
   }
   function refreshDegrees() {
-    cy.nodes().forEach((n) => { if (!n.hasClass('more')) n.data('deg', n.connectedEdges(':visible').not('.more').length || 1); });
+    cy.batch(() => cy.nodes().forEach((n) => { if (!n.hasClass('more')) n.data('deg', n.connectedEdges().filter(shownEdge).length || 1); }));
   }
 
   let layoutRun = null;
@@ -215,15 +220,18 @@
   function layout(opts) {
     opts = opts || {};
     if (layoutRun) layoutRun.stop();
-    const n = cy.nodes(':visible').length;
+    const n = cy.nodes().not('.filtered').length;
     markBig();
     refreshDegrees();
+    // fcose up to BIG nodes; beyond, rings with the best-connected nodes in the middle: fcose
+    // takes seconds there, rings a few milliseconds, and a big neighbourhood reads well as rings.
+    const opt = n > BIG
+      ? { name: 'concentric', concentric: (x) => x.data('deg') || 0, levelWidth: () => 2, minNodeSpacing: 4, animate: false, fit: true, padding: 20 }
+      : { name: 'fcose', quality: 'default', randomize: opts.randomize !== false, animate: n <= 120 && !opts.noAnimate,
+        animationDuration: 400, fit: true, padding: 30, nodeRepulsion: () => 9000, idealEdgeLength: () => 90,
+        nodeSeparation: 60, packComponents: true };
     return new Promise((resolve) => {
-      const l = cy.elements(':visible').layout({
-        name: 'fcose', quality: n > 200 ? 'draft' : 'default', randomize: opts.randomize !== false, animate: n <= 120 && !opts.noAnimate,
-        animationDuration: 400, fit: true, padding: 30, nodeRepulsion: () => 9000, idealEdgeLength: () => (n > 200 ? 40 : 90),
-        nodeSeparation: 60, packComponents: true, numIter: n > 200 ? 1200 : 2500,
-      });
+      const l = cy.elements().not('.filtered').layout(opt);
       layoutRun = l;
       l.one('layoutstop', () => {
         layoutRun = null;
@@ -284,8 +292,11 @@
     const n = drawnNodes().length, e = drawnEdges().length;
     return `${n} nodes, ${e} relationships drawn`;
   }
-  const drawnNodes = () => cy.nodes(':visible').not('.more');
-  const drawnEdges = () => cy.edges(':visible').not('.more');
+  // What is drawn, by classes rather than :visible: asking every element for its computed
+  // style costs seconds on big drawings.
+  const shownEdge = (e) => !e.hasClass('more') && !e.hasClass('filtered') && !e.source().hasClass('filtered') && !e.target().hasClass('filtered');
+  const drawnNodes = () => cy.nodes().filter((n) => !n.hasClass('filtered') && !n.hasClass('more'));
+  const drawnEdges = () => cy.edges().filter(shownEdge);
 
   cy.on('tap', 'node', async (ev) => {
     const n = ev.target;
@@ -588,7 +599,7 @@
     const nodes = cov.map((c, i) => ({
       name: c.stage.name, code: c.stage.code, ...pos(i), symbolSize: 34 + 40 * Math.sqrt(c.actorCount / maxA),
       itemStyle: { color: c.gap ? '#fff' : '#0072B2', borderColor: c.gap ? '#D55E00' : '#003f66', borderWidth: c.gap ? 4 : 1, borderType: c.gap ? 'dashed' : 'solid' },
-      label: { show: true, position: i < 5 ? 'top' : 'bottom', width: 180, overflow: 'break', fontSize: 12, color: '#1b1f24',
+      label: { show: true, position: i < 5 ? 'top' : 'bottom', width: 170, overflow: 'break', fontSize: 12, color: '#1b1f24',
         formatter: `{b|${c.stage.order}. ${c.stage.name}}\n${c.gap ? '{gap|GAP: no actor}' : `${c.actorCount} actor${c.actorCount === 1 ? '' : 's'} (${c.directActors} direct)`} · ${c.projectCount} project${c.projectCount === 1 ? '' : 's'}`,
         rich: { b: { fontWeight: 'bold', fontSize: 12 }, gap: { color: '#b34700', fontWeight: 'bold' } } },
       value: c.actorCount,
@@ -604,7 +615,7 @@
       title: { text: 'The ten stages of the battery value chain', subtext: (region ? `Actors of ${region} only (projects are never filtered by region). ` : '') + 'Solid: primary flow · dashed green: circular returns · click a stage for its actors and projects', left: 10, top: 4, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 12 } },
       tooltip: { formatter: (p) => p.dataType === 'node' ? `${p.data.name}: ${p.data.value} actors` : `${p.data.source} → ${p.data.target} (${p.data.flow.toLowerCase()})` },
       animation: false,
-      series: [{ type: 'graph', layout: 'none', left: 40, right: 40, top: 80, bottom: 50, roam: false, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10, data: nodes, links,
+      series: [{ type: 'graph', layout: 'none', left: 120, right: 120, top: 150, bottom: 80, roam: false, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10, data: nodes, links,
         emphasis: { focus: 'adjacency' } }],
     }, true);
     chainChart.resize();
@@ -686,7 +697,7 @@
       animation: false,
       series: [{ type: 'sankey', left: 10, right: 170, top: 40, bottom: 20, nodeGap: 6, nodeWidth: 14, layoutIterations: 32, emphasis: { focus: 'adjacency' },
         data, links: [...links].map(([k, v]) => { const [source, target] = k.split('>'); return { source, target, value: v }; }),
-        label: { formatter: (p) => names[p.name], fontSize: 11, color: '#1b1f24' },
+        label: { formatter: (p) => { const n = names[p.name] || ''; return n.length > 30 ? n.slice(0, 28) + '…' : n; }, fontSize: 11, color: '#1b1f24' },
         lineStyle: { color: 'gradient', opacity: 0.35 } }],
     }, true);
     sankeyChart.resize();
@@ -702,7 +713,7 @@
     if (state.view !== 'table') return;
     const nodes = drawnNodes().map((n) => n.data()).sort((a, b) => (a.name || '').localeCompare(b.name || ''));
     $('#t-nodes tbody').innerHTML = nodes.map((d) => `<tr><td><button class="linklike" data-id="${esc(d.id)}">${esc(d.name)}</button></td><td>${esc(d.label)}</td>` +
-      `<td>${esc(d.kind || '')}</td><td>${esc(d.region || '')}</td><td>${cy.getElementById(d.id).connectedEdges(':visible').not('.more').length}</td><td><code>${esc(d.id)}</code></td></tr>`).join('') ||
+      `<td>${esc(d.kind || '')}</td><td>${esc(d.region || '')}</td><td>${cy.getElementById(d.id).connectedEdges().filter(shownEdge).length}</td><td><code>${esc(d.id)}</code></td></tr>`).join('') ||
       '<tr><td colspan="6" class="hint">Nothing drawn yet: search for something.</td></tr>';
     const nm = (id) => esc((store.nodes.get(id) || {}).name || id);
     $('#t-edges tbody').innerHTML = drawnEdges().map((e) => e.data()).map((d) => `<tr><td>${nm(d.source)}</td><td>${esc(d.type)}</td><td>${nm(d.target)}</td>` +
@@ -725,7 +736,7 @@
   const EDGE_COLS = ['id', 'type', 'from', 'to', 'role', 'amount', 'currency', 'instrument', 'flow', 'confidence', 'sources'];
   function exportData() {
     const nodes = drawnNodes().map((n) => { const s = store.nodes.get(n.id()) || {}; return Object.fromEntries(NODE_COLS.map((k) => [k, s[k] == null ? null : s[k]])); });
-    const edges = drawnEdges().filter((e) => e.source().visible() && e.target().visible()).map((e) => { const s = store.edges.get(e.id()); return Object.fromEntries(EDGE_COLS.map((k) => [k, s[k] == null ? null : s[k]])); });
+    const edges = drawnEdges().map((e) => { const s = store.edges.get(e.id()); return Object.fromEntries(EDGE_COLS.map((k) => [k, s[k] == null ? null : s[k]])); });
     return { nodes, edges };
   }
   const csvCell = (v) => { if (v == null) return ''; const s = Array.isArray(v) ? v.join(';') : String(v); return /[",\n\r]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s; };
@@ -890,6 +901,7 @@
       remember(sub.nodes, sub.edges);
       cy.batch(() => addNodes(sub.nodes.map((n) => n.id)));
       applyFilters();
+      const addMs = performance.now() - t0;
       await layout({ noAnimate: true });
       const drawMs = performance.now() - t0;
       // Responsiveness: zoom and pan, then select a node, 20 frames, time per frame.
@@ -901,7 +913,7 @@
       }
       const frameMs = (performance.now() - t1) / 20;
       status(summary());
-      return { nodes: drawnNodes().length, edges: drawnEdges().length, drawMs, frameMs };
+      return { nodes: drawnNodes().length, edges: drawnEdges().length, addMs, drawMs, frameMs };
     },
   };
 
