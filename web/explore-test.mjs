@@ -134,6 +134,10 @@ async function main() {
     const sources = await page.locator('#details .sources li').allInnerTexts();
     step(`"+5 more" clicked: 16 nodes; MecaTech clicked: ${d.nodes.length} nodes, ${d.edges.length} relationships; its sources: ${sources.length} (${sources[0].split('\n')[0]})`);
     check(await page.locator('#details .badge').count() > 0, 'no confidence badge in the details panel');
+    // Every drawn node learns its confidence (INFERRED ones are drawn dashed).
+    await page.waitForFunction(() => explorer.cy.nodes().not('.more').every((n) => !!n.data('confidence')));
+    const conf = await page.evaluate(() => explorer.cy.nodes().not('.more').map((n) => n.data('confidence')).join(','));
+    check(/SOURCED/.test(conf), `the drawn nodes' confidence: ${conf}`);
     await page.waitForTimeout(600);
     await shot('graph');
 

@@ -237,6 +237,7 @@
         layoutRun = null;
         if (cy.zoom() > 1.4) cy.zoom({ level: 1.4, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
         requestAnimationFrame(() => requestAnimationFrame(resolve));
+        if (n <= 100 && !opts.noAnimate) markConfidence();
       });
       l.run();
     });
@@ -484,16 +485,46 @@
       `<h2>Sources</h2><ol class="sources"><li class="hint">…</li></ol>`;
     renderSources(e.sources || []);
   }
+  // byIds asks a root field (node, source) for many ids, ten aliases per operation (the
+  // server's cap on root fields), and returns id -> answer.
+  async function byIds(ids, field, selection) {
+    const out = {};
+    for (let k = 0; k < ids.length; k += 10) {
+      const chunk = ids.slice(k, k + 10);
+      const q = `query ${field === 'node' ? 'Nodes' : 'Sources'}(` + chunk.map((_, i) => `$i${i}: ID!`).join(', ') + ') {\n' +
+        chunk.map((_, i) => `  a${i}: ${field}(id: $i${i}) { ${selection} }`).join('\n') + '\n}';
+      const d = await gql(q, Object.fromEntries(chunk.map((id, i) => ['i' + i, id])));
+      chunk.forEach((id, i) => { out[id] = d['a' + i]; });
+    }
+    return out;
+  }
+  // markConfidence fetches the confidence of drawn nodes that lack it (at most 60 at a time,
+  // in the background), so INFERRED nodes show dashed in the drawing as their edges do.
+  let confidenceBusy = false;
+  async function markConfidence() {
+    if (confidenceBusy) return;
+    confidenceBusy = true;
+    try {
+      for (let round = 0; round < 5; round++) { // nodes drawn meanwhile are picked up too
+        const ids = drawnNodes().filter((n) => !n.data('confidence')).map((n) => n.id()).slice(0, 60);
+        if (!ids.length) break;
+        const got = await byIds(ids, 'node', '... on Sourced { confidence }');
+        cy.batch(() => ids.forEach((id) => {
+          const c = (got[id] && got[id].confidence) || 'NONE';
+          cy.getElementById(id).data('confidence', c);
+          if (store.nodes.has(id)) store.nodes.get(id).confidence = c;
+        }));
+      }
+    } catch (e) { /* the drawing stays as it is; details still show the confidence */ }
+    confidenceBusy = false;
+  }
   // renderSources resolves `<sourceId>#<section>` references with source(id:), one query for all.
   async function renderSources(refs) {
     const list = details.querySelector('.sources');
     if (!refs.length) { list.innerHTML = '<li class="hint">No source recorded.</li>'; return; }
-    const ids = [...new Set(refs.map((r) => r.split('#')[0]))].slice(0, 20);
-    const q = 'query Sources(' + ids.map((_, i) => `$s${i}: ID!`).join(', ') + ') {\n' +
-      ids.map((_, i) => `  s${i}: source(id: $s${i}) { id name publisher url published }`).join('\n') + '\n}';
-    const vars = Object.fromEntries(ids.map((id, i) => ['s' + i, id]));
+    const ids = [...new Set(refs.map((r) => r.split('#')[0]))].slice(0, 30);
     let docs = {};
-    try { const d = await gql(q, vars); ids.forEach((id, i) => { docs[id] = d['s' + i]; }); } catch (e) { list.innerHTML = `<li class="error">${esc(e.message)}</li>`; return; }
+    try { docs = await byIds(ids, 'source', 'id name publisher url published'); } catch (e) { list.innerHTML = `<li class="error">${esc(e.message)}</li>`; return; }
     if (!list.isConnected) return;
     list.innerHTML = refs.map((r) => {
       const [sid, section] = r.split('#');
@@ -594,14 +625,26 @@
     let cov;
     try { cov = await loadCoverage(region); } catch (e) { $('#chain-detail').innerHTML = `<p class="error">${esc(e.message)}</p>`; return; }
     if (!chainChart) { chainChart = echarts.init($('#chain'), null, { renderer: 'canvas' }); chainChart.on('click', (p) => { if (p.dataType === 'node') chainDetail(p.data.code); }); }
-    const W = 1000, pos = (i) => i < 5 ? { x: 100 + i * 200, y: 90 } : { x: 100 + (9 - i) * 200, y: 330 };
+    chainChart.resize();
+    // Coordinates in pixels of the drawing box, so the view does not stretch the circles.
+    const bw = chainChart.getWidth() - 240, bh = chainChart.getHeight() - 270;
+    const pos = (i) => i < 5 ? { x: i * bw / 4, y: 0 } : { x: (9 - i) * bw / 4, y: bh };
     const maxA = Math.max(1, ...cov.map((c) => c.actorCount));
+    // A long stage name on two lines, broken at the space nearest its middle.
+    const twoLines = (t) => {
+      if (t.length <= 16) return t;
+      let best = -1;
+      for (let k = 0; k < t.length; k++) if (t[k] === ' ' && (best < 0 || Math.abs(k - t.length / 2) < Math.abs(best - t.length / 2))) best = k;
+      return best < 0 ? t : t.slice(0, best) + '\n' + t.slice(best + 1);
+    };
     const nodes = cov.map((c, i) => ({
-      name: c.stage.name, code: c.stage.code, ...pos(i), symbolSize: 34 + 40 * Math.sqrt(c.actorCount / maxA),
+      name: c.stage.name, code: c.stage.code, ...pos(i), symbolSize: Math.round(34 + 40 * Math.sqrt(c.actorCount / maxA)), symbolKeepAspect: true,
       itemStyle: { color: c.gap ? '#fff' : '#0072B2', borderColor: c.gap ? '#D55E00' : '#003f66', borderWidth: c.gap ? 4 : 1, borderType: c.gap ? 'dashed' : 'solid' },
-      label: { show: true, position: i < 5 ? 'top' : 'bottom', width: 170, overflow: 'break', fontSize: 12, color: '#1b1f24',
-        formatter: `{b|${c.stage.order}. ${c.stage.name}}\n${c.gap ? '{gap|GAP: no actor}' : `${c.actorCount} actor${c.actorCount === 1 ? '' : 's'} (${c.directActors} direct)`} · ${c.projectCount} project${c.projectCount === 1 ? '' : 's'}`,
-        rich: { b: { fontWeight: 'bold', fontSize: 12 }, gap: { color: '#b34700', fontWeight: 'bold' } } },
+      label: { show: true, position: i < 5 ? 'top' : 'bottom', fontSize: 12, color: '#1b1f24', align: 'center', lineHeight: 15,
+        formatter: twoLines(`${c.stage.order}. ${c.stage.name}`).split('\n').map((l) => `{b|${l}}`).join('\n') + '\n' +
+          (c.gap ? '{gap|GAP: no actor}' : `${c.actorCount} actor${c.actorCount === 1 ? '' : 's'} (${c.directActors} direct)`) +
+          `\n${c.projectCount} project${c.projectCount === 1 ? '' : 's'}`,
+        rich: { b: { fontWeight: 'bold', fontSize: 12, lineHeight: 15 }, gap: { color: '#b34700', fontWeight: 'bold', lineHeight: 15 } } },
       value: c.actorCount,
     }));
     const links = [];
@@ -615,11 +658,11 @@
       title: { text: 'The ten stages of the battery value chain', subtext: (region ? `Actors of ${region} only (projects are never filtered by region). ` : '') + 'Solid: primary flow · dashed green: circular returns · click a stage for its actors and projects', left: 10, top: 4, textStyle: { fontSize: 14 }, subtextStyle: { fontSize: 12 } },
       tooltip: { formatter: (p) => p.dataType === 'node' ? `${p.data.name}: ${p.data.value} actors` : `${p.data.source} → ${p.data.target} (${p.data.flow.toLowerCase()})` },
       animation: false,
-      series: [{ type: 'graph', layout: 'none', left: 120, right: 120, top: 150, bottom: 80, roam: false, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10, data: nodes, links,
+      series: [{ type: 'graph', layout: 'none', left: 120, right: 120, top: 160, bottom: 110, roam: false, edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 10, data: nodes, links,
         emphasis: { focus: 'adjacency' } }],
     }, true);
     chainChart.resize();
-    if (!$('#chain-detail').dataset.code) chainDetail(cov.find((c) => c.gap) ? cov.find((c) => c.gap).stage.code : cov[0].stage.code);
+    if (!$('#chain-detail').dataset.code) chainDetail(cov.reduce((a, c) => (c.actorCount > a.actorCount ? c : a), cov[0]).stage.code);
     else chainDetail($('#chain-detail').dataset.code);
   }
   function chainDetail(code) {
@@ -695,7 +738,7 @@
       title: { text: byAmount ? `Public amounts in ${state.money}: programme → manager or funder → project → actor (when it alone receives it)` : 'Number of fundings: programme → manager or funder → project → participating actors (one link each)', left: 10, top: 4, textStyle: { fontSize: 13 } },
       tooltip: { formatter: (p) => p.dataType === 'edge' ? `${esc(names[p.data.source])} → ${esc(names[p.data.target])}: ${byAmount ? esc(money2(p.data.value, state.money)) : p.data.value + (p.data.target[0] === 'a' ? ' (takes part)' : ' funding(s)')}` : esc(names[p.name]) },
       animation: false,
-      series: [{ type: 'sankey', left: 10, right: 170, top: 40, bottom: 20, nodeGap: 6, nodeWidth: 14, layoutIterations: 32, emphasis: { focus: 'adjacency' },
+      series: [{ type: 'sankey', nodeAlign: 'left', left: 10, right: 170, top: 40, bottom: 20, nodeGap: 6, nodeWidth: 14, layoutIterations: 32, emphasis: { focus: 'adjacency' },
         data, links: [...links].map(([k, v]) => { const [source, target] = k.split('>'); return { source, target, value: v }; }),
         label: { formatter: (p) => { const n = names[p.name] || ''; return n.length > 30 ? n.slice(0, 28) + '…' : n; }, fontSize: 11, color: '#1b1f24' },
         lineStyle: { color: 'gradient', opacity: 0.35 } }],
@@ -798,8 +841,18 @@
     if (v === 'why') { renderWhy(); if (!whyResult) $('#why-from').focus(); }
     if (v === 'graph' && state.selected && !state.why) select(state.selected);
     if (v === 'graph' && whyResult) { cy.elements().removeClass('path faded'); }
-    if (v === 'chain') drawChain();
-    if (v === 'money') drawMoney();
+    if (v === 'chain') {
+      details.innerHTML = '<h3>The value chain</h3><p>The ten stages from extraction to recycling, the primary flow in grey and the circular returns (recycled material, second-life batteries) dashed green. ' +
+        'A stage counts the actors active in it directly and those taking part in a project that targets it; a <b>gap</b> (dashed red) is a stage with no actor at all. Pick a region to see where Wallonia has none.</p>' +
+        '<p class="hint">Click a stage for its actors and projects; click a name to draw its neighbourhood.</p>';
+      drawChain();
+    }
+    if (v === 'money') {
+      details.innerHTML = '<h3>The money</h3><p>Every funding relationship, from the programme through the body that manages it (or the funding actor) to the project and on to the actors taking part. ' +
+        'Widths count fundings, or the public amounts in one currency: amounts in different currencies are never added, and fundings without a public amount are counted apart above the chart.</p>' +
+        '<p class="hint">In an amount view a project passes its money on to an actor only when that actor alone receives it: how a grant is split among partners is not public.</p>';
+      drawMoney();
+    }
     if (v === 'table') renderTable();
     saveURL();
   }
