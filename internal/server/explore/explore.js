@@ -853,7 +853,11 @@
         '<p class="hint">In an amount view a project passes its money on to an actor only when that actor alone receives it: how a grant is split among partners is not public.</p>';
       drawMoney();
     }
-    if (v === 'table') renderTable();
+    if (v === 'table') {
+      details.innerHTML = '<h3>The table</h3><p>What the Graph view draws, as text: every node with its type, kind, region and the number of relationships drawn, then every relationship. Filters apply here too.</p>' +
+        '<p class="hint">Pick a name to select it in the graph.</p>';
+      renderTable();
+    }
     saveURL();
   }
   document.querySelector('nav').addEventListener('click', (ev) => { const b = ev.target.closest('[data-view]'); if (b) setView(b.dataset.view); });
