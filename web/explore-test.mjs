@@ -149,6 +149,14 @@ async function main() {
     await page.click('input[data-f="label:Project"]');
     check((await drawn()).nodes.length === withProjects, 'showing projects again did not restore them');
     step(`filter by node type: ${withProjects} → ${withoutProjects} → ${withProjects} nodes`);
+    // The stage filter keeps the actors and projects of one stage (from stageCoverage).
+    await page.selectOption('#f-stage', 'RECYCLING_RECOVERY');
+    await page.waitForFunction((n) => explorer.drawnNodes().length < n, withProjects);
+    const inStage = await page.evaluate(() => explorer.drawnNodes());
+    check(!inStage.includes('batfactory'), `BatFactory does not target recycling, yet the stage filter kept it: ${inStage}`);
+    await page.selectOption('#f-stage', '');
+    await page.waitForFunction((n) => explorer.drawnNodes().length === n, withProjects);
+    step(`stage filter (recycling): ${inStage.length} of ${withProjects} nodes kept`);
 
     // 2. Why connected: ULB and Wallonie Entreprendre, the four-hop path highlighted.
     await page.click('#tab-why');

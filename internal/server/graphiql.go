@@ -124,8 +124,8 @@ func injectTabs(html string) string {
 	return strings.Replace(html, "<body>", "<body>\n"+b.String(), 1)
 }
 
-// explorerLink is GraphiQL's way to the explorer (/explore), in the top bar's corner.
-const explorerLink = `<a href="/explore" id="batterykg-explorer-link" style="position:fixed;z-index:10;top:10px;right:110px;` +
+// explorerLink is GraphiQL's way to the explorer (/explore), in the bottom-right corner.
+const explorerLink = `<a href="/explore" id="batterykg-explorer-link" style="position:fixed;z-index:10;bottom:18px;right:22px;` +
 	`padding:4px 10px;border-radius:6px;background:#0b5cad;color:#fff;font:600 13px system-ui,sans-serif;text-decoration:none">` +
 	`Explorer: see the graph</a>` + "\n"
 

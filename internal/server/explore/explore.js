@@ -101,6 +101,8 @@
   const store = { nodes: new Map(), edges: new Map(), neighbours: new Map(), truncated: new Map() };
   let coverage = null, coverageRegion = null, money = null, chainChart = null, sankeyChart = null, restoring = false;
   const $ = (s) => document.querySelector(s);
+  // Only web links become links: a javascript: or data: URL in the data stays text.
+  const safeURL = (u) => typeof u === 'string' && /^https?:\/\//i.test(u);
   const esc = (s) => String(s == null ? '' : s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 
   async function gql(query, variables) {
@@ -134,7 +136,7 @@
         'background-color': nodeColour, shape: (n) => (TYPE_STYLE[n.data('label')] || {}).shape || 'ellipse',
         width: 'mapData(deg, 1, 25, 18, 58)', height: 'mapData(deg, 1, 25, 18, 58)',
         label: 'data(short)', 'font-size': 10, color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 3,
-        'text-wrap': 'ellipsis', 'text-max-width': '130px', 'min-zoomed-font-size': 7,
+        'text-wrap': 'none', // labels come shortened (shortName); measuring for ellipses costs seconds on big drawings 'min-zoomed-font-size': 7,
         'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': 1,
         'border-width': 1, 'border-color': '#333' } },
       { selector: 'node[confidence = "INFERRED"]', style: { 'border-style': 'dashed', 'border-width': 2 } },
@@ -445,7 +447,7 @@
   const details = $('#details');
   function dl(pairs) {
     const rows = pairs.filter(([, v]) => v != null && v !== '' && !(Array.isArray(v) && !v.length));
-    return rows.length ? '<dl>' + rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${k === 'website' || k === 'url' ? `<a href="${esc(v)}" rel="noopener noreferrer" target="_blank">${esc(v)}</a>` : esc(Array.isArray(v) ? v.join(', ') : v)}</dd>`).join('') + '</dl>' : '';
+    return rows.length ? '<dl>' + rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${(k === 'website' || k === 'url') && safeURL(v) ? `<a href="${esc(v)}" rel="noopener noreferrer" target="_blank">${esc(v)}</a>` : esc(Array.isArray(v) ? v.join(', ') : v)}</dd>`).join('') + '</dl>' : '';
   }
   const badge = (c) => c ? `<span class="badge ${esc(c)}" title="${c === 'SOURCED' ? 'A named source states it' : 'Curated from what the sources say, not stated verbatim'}">${esc(c.toLowerCase())}</span>` : '';
   async function showNodeDetails(id) {
@@ -529,7 +531,7 @@
     list.innerHTML = refs.map((r) => {
       const [sid, section] = r.split('#');
       const d = docs[sid];
-      const title = d ? (d.url ? `<a href="${esc(d.url)}" rel="noopener noreferrer" target="_blank">${esc(d.name)}</a>` : esc(d.name)) : `<code>${esc(sid)}</code> (not catalogued)`;
+      const title = d ? (safeURL(d.url) ? `<a href="${esc(d.url)}" rel="noopener noreferrer" target="_blank">${esc(d.name)}</a>` : esc(d.name)) : `<code>${esc(sid)}</code> (not catalogued)`;
       return `<li>${title}${d && d.publisher ? ', ' + esc(d.publisher) : ''}${d && d.published ? ' (' + esc(d.published) + ')' : ''}` +
         `${section ? `<br><span class="sec">section: ${esc(section)}</span>` : ''}</li>`;
     }).join('');
