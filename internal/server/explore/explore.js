@@ -136,7 +136,8 @@
         'background-color': nodeColour, shape: (n) => (TYPE_STYLE[n.data('label')] || {}).shape || 'ellipse',
         width: 'mapData(deg, 1, 25, 18, 58)', height: 'mapData(deg, 1, 25, 18, 58)',
         label: 'data(short)', 'font-size': 10, color: '#1b1f24', 'text-valign': 'bottom', 'text-margin-y': 3,
-        'text-wrap': 'none', // labels come shortened (shortName); measuring for ellipses costs seconds on big drawings 'min-zoomed-font-size': 7,
+        // Labels come shortened (shortName): no text-wrap, whose measuring costs seconds on big drawings.
+        'text-wrap': 'none', 'min-zoomed-font-size': 7,
         'text-background-color': '#fff', 'text-background-opacity': 0.7, 'text-background-padding': 1,
         'border-width': 1, 'border-color': '#333' } },
       { selector: 'node[confidence = "INFERRED"]', style: { 'border-style': 'dashed', 'border-width': 2 } },
