@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
+	"github.com/batterykg/batterykg/internal/graphformat"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
 )
 
@@ -29,6 +32,10 @@ Writes the graph as a Cypher file of MERGE statements that 'batterykg import' lo
 graph with the schema migrations applied; loading it twice changes nothing. Nodes come
 first, by label and id, then relationships, so two exports of the same graph are identical.
 
+With --format graphml, csv or json it writes the graph for graph tools instead (Gephi,
+Cytoscape desktop, networkx): GraphML or JSON to --out FILE or standard output; CSV as two
+files, nodes.csv and edges.csv, in the directory --out DIR.
+
 flags:
 `)
 		fs.PrintDefaults()
@@ -38,8 +45,15 @@ flags:
 	out := fs.String("out", "", "write the export to `FILE` (replaced only when the export succeeds); default standard output")
 	pageSize := fs.Int("page-size", 1000, "nodes read per statement")
 	quiet := fs.Bool("quiet", false, "no progress or summary on stderr")
+	format := fs.String("format", "cypher", "`FORMAT` of the export: cypher (an import file), graphml, csv or json")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *format != "cypher" && !slices.Contains(graphformat.Formats, *format) {
+		return fmt.Errorf("export: --format %q: want cypher, %s", *format, strings.Join(graphformat.Formats, ", "))
+	}
+	if *format == "csv" && *out == "" {
+		return fmt.Errorf("export: --format csv writes two files (nodes.csv, edges.csv): give the directory with --out DIR")
 	}
 	if fs.NArg() > 0 {
 		fs.Usage()
@@ -55,6 +69,9 @@ flags:
 	}
 	defer store.Close(context.WithoutCancel(ctx))
 
+	if *format != "cypher" {
+		return exportFormat(ctx, store, *format, *out, *pageSize, *quiet, stdout, stderr)
+	}
 	opts := neo4jstore.ExportOptions{PageSize: *pageSize}
 	if !*quiet {
 		opts.Progress = stderr

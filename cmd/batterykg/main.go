@@ -69,7 +69,8 @@ commands:
   migrate   apply the schema migrations to Neo4j
   import    run Cypher import files (FILE|DIR...)
   validate  data-quality checks on the graph (--json, --strict); exit 1 on errors
-  export    write the graph as an idempotent Cypher import file (--out FILE)
+  export    write the graph as an idempotent Cypher import file (--out FILE), or as
+            GraphML, CSV or JSON for graph tools (--format graphml|csv|json)
   neo4j     start|stop|status a local Neo4j fetched from Maven Central
   hash-key  hash an API key (read from stdin) for the keys file, or --generate one
 

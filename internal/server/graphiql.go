@@ -111,9 +111,23 @@ func injectTabs(html string) string {
 	b.WriteString("<script>(function(){var p='batterykg:';")
 	b.WriteString("if(!localStorage.getItem(p+'graphiql:tabState')){")
 	b.WriteString("localStorage.setItem(p+'graphiql:tabState'," + jsString(string(state)) + ");")
-	b.WriteString("localStorage.setItem(p+'graphiql:query'," + query + ");}})();</script>\n")
+	b.WriteString("localStorage.setItem(p+'graphiql:query'," + query + ");}")
+	// A link from the explorer (?query=…&variables=…) opens its query in a new, active tab.
+	b.WriteString("var u=new URLSearchParams(location.search),q=u.get('query');if(q){")
+	b.WriteString("var s=JSON.parse(localStorage.getItem(p+'graphiql:tabState')||'{\"tabs\":[]}');")
+	b.WriteString("s.tabs.push({id:'explorer-'+Date.now(),hash:'',title:'From the explorer',query:q,variables:u.get('variables'),")
+	b.WriteString("headers:null,operationName:null,response:null});s.activeTabIndex=s.tabs.length-1;")
+	b.WriteString("localStorage.setItem(p+'graphiql:tabState',JSON.stringify(s));localStorage.setItem(p+'graphiql:query',q);")
+	b.WriteString("history.replaceState(null,'',location.pathname);}")
+	b.WriteString("})();</script>\n")
+	b.WriteString(explorerLink)
 	return strings.Replace(html, "<body>", "<body>\n"+b.String(), 1)
 }
+
+// explorerLink is GraphiQL's way to the explorer (/explore), in the bottom-right corner.
+const explorerLink = `<a href="/explore" id="batterykg-explorer-link" style="position:fixed;z-index:10;bottom:18px;right:22px;` +
+	`padding:4px 10px;border-radius:6px;background:#0b5cad;color:#fff;font:600 13px system-ui,sans-serif;text-decoration:none">` +
+	`Explorer: see the graph</a>` + "\n"
 
 func jsString(s string) string {
 	b, _ := json.Marshal(s)

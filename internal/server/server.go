@@ -142,6 +142,9 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	ui := graphiql(cfg.AssetsDir, log)
 	mux.Handle("GET /assets/", ui.assets)
 	mux.Handle("GET /{$}", route("graphiql", ui.page))
+	ex := route("explore", explorer(cfg.AssetsDir, log))
+	mux.Handle("GET /explore", ex)
+	mux.Handle("GET /explore/", ex)
 	return withRequestID(mux)
 }
 

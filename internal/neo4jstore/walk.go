@@ -1,0 +1,211 @@
+package neo4jstore
+
+// walk.go reads the whole graph for `batterykg export --format graphml|csv|json`
+// (see WalkGraph); the formats themselves are in internal/graphformat.
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
+
+	"github.com/batterykg/batterykg/internal/graphformat"
+)
+
+// GraphSchema returns the property keys of the graph's nodes (id aside) and relationships,
+// sorted, each with the GraphML type its values share: long, double (integers and floats
+// mixed too), boolean, or string for anything else (text, lists, dates).
+func (s *Store) GraphSchema(ctx context.Context) (graphformat.Schema, error) {
+	var out graphformat.Schema
+	for _, q := range []struct {
+		cypher string
+		keys   *[]graphformat.Key
+	}{
+		{`MATCH (n) WHERE NOT n:SchemaMigration UNWIND keys(n) AS k WITH k, n[k] AS v WHERE k <> 'id'
+			RETURN k, collect(DISTINCT valueType(v)) AS types ORDER BY k`, &out.NodeKeys},
+		{`MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration UNWIND keys(r) AS k WITH k, r[k] AS v
+			RETURN k, collect(DISTINCT valueType(v)) AS types ORDER BY k`, &out.EdgeKeys},
+	} {
+		recs, err := s.read(ctx, q.cypher, nil)
+		if err != nil {
+			return out, err
+		}
+		for _, r := range recs {
+			k, _ := r.Values[0].(string)
+			types, _ := r.Values[1].([]any)
+			*q.keys = append(*q.keys, graphformat.Key{Name: k, Type: graphMLType(types)})
+		}
+	}
+	out.Sort()
+	return out, nil
+}
+
+// graphMLType is the GraphML type of a property whose values have these Cypher types.
+func graphMLType(types []any) string {
+	ints, floats, bools := 0, 0, 0
+	for _, t := range types {
+		switch strings.TrimSuffix(fmt.Sprint(t), " NOT NULL") {
+		case "INTEGER":
+			ints++
+		case "FLOAT":
+			floats++
+		case "BOOLEAN":
+			bools++
+		}
+	}
+	switch n := len(types); {
+	case n > 0 && ints == n:
+		return "long"
+	case n > 0 && ints+floats == n:
+		return "double"
+	case n > 0 && bools == n:
+		return "boolean"
+	}
+	return "string"
+}
+
+// WalkGraph gives w every node (SchemaMigration bookkeeping aside), by key label then id,
+// then every relationship, by start node, type and end node; an edge's id is
+// `from|TYPE|to` as in the API (`#2`, `#3`… for more relationships of one type between the
+// same two nodes). Property values are given as strings, int64, float64, bool or lists;
+// temporal values as ISO 8601 text. It reads pageSize nodes per statement, like Export,
+// and calls progress (when not nil) after each page. Node ids must be strings; they are
+// unique across the graph in the model, and w refuses a file where they are not.
+func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Writer, progress func(nodes, rels int)) (nodes, rels int, err error) {
+	if pageSize <= 0 {
+		pageSize = 1000
+	}
+	e := &exporter{s: s}
+	labels, err := e.keyLabels(ctx)
+	if err != nil {
+		return 0, 0, err
+	}
+	tell := func() {
+		if progress != nil {
+			progress(nodes, rels)
+		}
+	}
+	params := func(label string, after any) map[string]any {
+		return map[string]any{"after": after, "label": label, "limit": pageSize, "modelLabels": modelLabels}
+	}
+	for _, label := range labels {
+		for after := any(nil); ; {
+			recs, err := s.read(ctx, `MATCH (n:`+cypherName(label)+`) WHERE `+exportPageAfter("n", after)+` AND NOT n:SchemaMigration
+				AND `+keyLabelOf("n")+` = $label
+				RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`, params(label, after))
+			if err != nil {
+				return nodes, rels, err
+			}
+			for _, r := range recs {
+				id, _ := r.Values[0].(string)
+				ls, _ := r.Values[1].([]any)
+				props, _ := r.Values[2].(map[string]any)
+				n := graphformat.Node{ID: id, Props: plainProps(props, "id")}
+				for _, l := range ls {
+					n.Labels = append(n.Labels, fmt.Sprint(l))
+				}
+				sort.Strings(n.Labels)
+				if err := w.Node(n); err != nil {
+					return nodes, rels, fmt.Errorf("export: %w", err)
+				}
+				nodes++
+				after = id
+			}
+			tell()
+			if len(recs) < pageSize {
+				break
+			}
+		}
+	}
+	for _, label := range labels {
+		for after := any(nil); ; {
+			recs, err := s.read(ctx, `MATCH (a:`+cypherName(label)+`) WHERE `+exportPageAfter("a", after)+` AND NOT a:SchemaMigration
+				AND `+keyLabelOf("a")+` = $label
+				WITH a ORDER BY a.id LIMIT $limit
+				OPTIONAL MATCH (a)-[r]->(b) WHERE NOT b:SchemaMigration
+				RETURN a.id AS id, collect(CASE WHEN r IS NOT NULL THEN [type(r), b.id, properties(r)] END) AS rels
+				ORDER BY id`, params(label, after))
+			if err != nil {
+				return nodes, rels, err
+			}
+			for _, r := range recs {
+				from, _ := r.Values[0].(string)
+				raw, _ := r.Values[1].([]any)
+				after = from
+				edges := make([]graphformat.Edge, 0, len(raw))
+				for _, x := range raw {
+					t, _ := x.([]any)
+					if len(t) != 3 {
+						continue
+					}
+					typ, _ := t[0].(string)
+					to, _ := t[1].(string)
+					props, _ := t[2].(map[string]any)
+					edges = append(edges, graphformat.Edge{Type: typ, From: from, To: to, Props: plainProps(props, "")})
+				}
+				sort.SliceStable(edges, func(i, j int) bool {
+					if edges[i].Type != edges[j].Type {
+						return edges[i].Type < edges[j].Type
+					}
+					return edges[i].To < edges[j].To
+				})
+				seen := map[string]int{}
+				for _, e := range edges {
+					e.ID = e.From + "|" + e.Type + "|" + e.To
+					if seen[e.ID]++; seen[e.ID] > 1 {
+						e.ID += fmt.Sprintf("#%d", seen[e.ID])
+					}
+					if err := w.Edge(e); err != nil {
+						return nodes, rels, fmt.Errorf("export: %w", err)
+					}
+					rels++
+				}
+			}
+			tell()
+			if len(recs) < pageSize {
+				break
+			}
+		}
+	}
+	return nodes, rels, nil
+}
+
+// plainProps turns driver values into the plain values graphformat writes, dropping except.
+func plainProps(props map[string]any, except string) map[string]any {
+	out := make(map[string]any, len(props))
+	for k, v := range props {
+		if k != except {
+			out[k] = plainValue(v)
+		}
+	}
+	return out
+}
+
+func plainValue(v any) any {
+	switch x := v.(type) {
+	case string, int64, float64, bool, nil:
+		return x
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = plainValue(e)
+		}
+		return out
+	case dbtype.Date:
+		return x.Time().Format("2006-01-02")
+	case dbtype.LocalDateTime:
+		return x.Time().Format("2006-01-02T15:04:05.999999999")
+	case dbtype.LocalTime:
+		return x.Time().Format("15:04:05.999999999")
+	case dbtype.Time:
+		return x.Time().Format("15:04:05.999999999Z07:00")
+	case time.Time:
+		return x.Format(time.RFC3339Nano)
+	case dbtype.Duration:
+		return x.String()
+	}
+	return fmt.Sprint(v)
+}
