@@ -12,6 +12,7 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j/dbtype"
 
+	"github.com/batterykg/batterykg/internal/cypherlit"
 	"github.com/batterykg/batterykg/internal/graphformat"
 )
 
@@ -93,7 +94,7 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 	}
 	for _, label := range labels {
 		for after := any(nil); ; {
-			recs, err := s.read(ctx, `MATCH (n:`+cypherName(label)+`) WHERE `+exportPageAfter("n", after)+` AND NOT n:SchemaMigration
+			recs, err := s.read(ctx, `MATCH (n:`+cypherlit.Name(label)+`) WHERE `+exportPageAfter("n", after)+` AND NOT n:SchemaMigration
 				AND `+keyLabelOf("n")+` = $label
 				RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`, params(label, after))
 			if err != nil {
@@ -122,7 +123,7 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 	}
 	for _, label := range labels {
 		for after := any(nil); ; {
-			recs, err := s.read(ctx, `MATCH (a:`+cypherName(label)+`) WHERE `+exportPageAfter("a", after)+` AND NOT a:SchemaMigration
+			recs, err := s.read(ctx, `MATCH (a:`+cypherlit.Name(label)+`) WHERE `+exportPageAfter("a", after)+` AND NOT a:SchemaMigration
 				AND `+keyLabelOf("a")+` = $label
 				WITH a ORDER BY a.id LIMIT $limit
 				OPTIONAL MATCH (a)-[r]->(b) WHERE NOT b:SchemaMigration
