@@ -183,7 +183,7 @@ func gone(err error) bool {
 func unavailableError(msg string, mode neo4j.AccessMode, committing bool, cause error) *kg.Error {
 	if mode == neo4j.AccessModeWrite {
 		if committing {
-			msg += "; the change may or may not have been applied (sending it again is safe: mutations merge)"
+			msg += "; the change may or may not have been applied (sending it again is safe: every mutation is idempotent)"
 		} else {
 			msg += "; the change was not applied"
 		}

@@ -150,7 +150,7 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 		}
 	}
 	if timeout <= 0 {
-		return nil, kg.Errorf(kg.EUNAVAILABLE, "request deadline exceeded")
+		return nil, kg.Wrap(kg.EUNAVAILABLE, "request deadline exceeded", context.DeadlineExceeded)
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
