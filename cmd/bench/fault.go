@@ -37,10 +37,11 @@ func runFault(ctx context.Context, args []string) error {
 	clients := fs.Int("clients", 20, "concurrent clients")
 	outage := fs.Duration("outage", 10*time.Second, "how long Neo4j stays stopped")
 	slow := fs.Duration("slow", 10*time.Second, "how long Neo4j stays slow")
-	delay := fs.Duration("delay", 3*time.Second, "what the proxy adds to every answer of the slow Neo4j")
-	queryTimeout := fs.Duration("query-timeout", 2*time.Second, "the server's --query-timeout (a slow Neo4j's requests end there)")
+	delay := fs.Duration("delay", 12*time.Second, "what the proxy adds to every answer of the slow Neo4j")
+	queryTimeout := fs.Duration("query-timeout", 10*time.Second, "the server's --query-timeout (a slow Neo4j's requests end there)")
+	warmup := fs.Duration("warmup", 20*time.Second, "load before the measurement (a cold Neo4j plans slowly)")
 	calm := fs.Duration("calm", 5*time.Second, "load before and after each fault")
-	seed := fs.String("seed", "data/seed", "the graph the clients query")
+	seed := fs.String("graph", "data/seed", "the Cypher files of the graph the clients query (loaded when the database is empty)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,27 +61,15 @@ func runFault(ctx context.Context, args []string) error {
 	defer proxy.Close()
 
 	log := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError + 4}))
+	if err := prepareFaultGraph(ctx, "bolt://"+target, nf.password, *seed, log); err != nil {
+		return err
+	}
 	store, err := neo4jstore.Open(neo4jstore.Config{URI: "bolt://" + proxy.Addr(), User: "neo4j", Password: nf.password,
 		QueryTimeout: *queryTimeout, OnAvailability: func(up bool, cause error) { logf("server: Neo4j available %v (%v)", up, cause) }})
 	if err != nil {
 		return err
 	}
 	defer store.Close(context.Background())
-	wctx, cancel := context.WithTimeout(ctx, time.Minute)
-	defer cancel()
-	if err := store.WaitReady(wctx); err != nil {
-		return err
-	}
-	if _, err := store.Migrate(ctx, log); err != nil {
-		return err
-	}
-	if empty, err := store.Empty(ctx); err != nil {
-		return err
-	} else if empty {
-		if _, err := cypherfile.Import(ctx, store.Driver(), []string{*seed}, cypherfile.Options{Database: store.Database()}); err != nil {
-			return err
-		}
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
@@ -103,6 +92,8 @@ func runFault(ctx context.Context, args []string) error {
 	}
 
 	rec := startFaultLoad(ctx, "http://"+ln.Addr().String()+"/graphql", *clients)
+	sleep(ctx, *warmup)
+	measured := time.Now()
 	sleep(ctx, *calm)
 
 	// Gone: stopped, then started again.
@@ -134,10 +125,11 @@ func runFault(ctx context.Context, args []string) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	reqs := rec.stop()
+	reqs := slices.DeleteFunc(rec.stop(), func(r faultRequest) bool { return r.start.Before(measured) })
 
-	fmt.Printf("\n%d clients, the load test's five seed operations; server --query-timeout %s, request timeout 15 s\n\n", *clients, *queryTimeout)
-	fmt.Println("| fault | requests sent during it | answered UNAVAILABLE (with Retry-After) | p50 | p99 | max | last error after the fault ended |")
+	fmt.Printf("\n%d clients, the load test's five seed operations, after %s of warm-up; server --query-timeout %s, request timeout 15 s\n\n",
+		*clients, *warmup, *queryTimeout)
+	fmt.Println("| fault | requests sent during it | answered UNAVAILABLE (with Retry-After) | p50 | p99 | max | served again (last failed request sent after the fault) |")
 	fmt.Println("|---|---:|---:|---:|---:|---:|---:|")
 	g := summarize(reqs, stopAt, back)
 	fmt.Printf("| Neo4j stopped (stop took %s), %s later started (answered again %s after) | %d | %d (%d) | %s | %s | %s | %s |\n",
@@ -151,7 +143,36 @@ func runFault(ctx context.Context, args []string) error {
 	if first != "" {
 		fmt.Println("the first:", first)
 	}
+	slowest := slices.MaxFunc(reqs, func(a, b faultRequest) int { return int(a.end.Sub(a.start) - b.end.Sub(b.start)) })
+	fmt.Printf("the slowest request: sent %s, %s, %s %.200s\n", slowest.start.Format("15:04:05.000"), slowest.end.Sub(slowest.start).Round(time.Millisecond), slowest.code, slowest.detail)
+	fmt.Printf("times: stop %s, stopped %s, back %s, slow %s, fast %s\n", stopAt.Format("15:04:05.000"), stopped.Format("15:04:05.000"),
+		back.Format("15:04:05.000"), slowAt.Format("15:04:05.000"), fast.Format("15:04:05.000"))
 	return nil
+}
+
+// prepareFaultGraph applies the schema migrations and loads the graph when the database is
+// empty, with a generous time limit (a cold Neo4j plans slowly).
+func prepareFaultGraph(ctx context.Context, uri, password, dir string, log *slog.Logger) error {
+	store, err := neo4jstore.Open(neo4jstore.Config{URI: uri, User: "neo4j", Password: password, QueryTimeout: 2 * time.Minute})
+	if err != nil {
+		return err
+	}
+	defer store.Close(context.Background())
+	wctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := store.WaitReady(wctx); err != nil {
+		return err
+	}
+	if _, err := store.Migrate(ctx, log); err != nil {
+		return err
+	}
+	empty, err := store.Empty(ctx)
+	if err != nil || !empty {
+		return err
+	}
+	logf("loading %s", dir)
+	_, err = cypherfile.Import(ctx, store.Driver(), []string{dir}, cypherfile.Options{Database: store.Database()})
+	return err
 }
 
 func msText(d time.Duration) string {
@@ -232,7 +253,8 @@ type faultSummary struct {
 }
 
 // summarize: the requests sent in [from, to) give the latency; recovery is how long after
-// `to` the last failed request sent in [from, to+2 s) ended (2 s: the recovery target).
+// `to` the last failed request was sent (0: none failed once the fault had ended), among
+// those sent before to+2 s (2 s: the recovery target).
 func summarize(reqs []faultRequest, from, to time.Time) faultSummary {
 	var s faultSummary
 	var lat []time.Duration
@@ -250,8 +272,8 @@ func summarize(reqs []faultRequest, from, to time.Time) faultSummary {
 				}
 			}
 		}
-		if r.code != "" && r.end.Sub(to) > s.recovery {
-			s.recovery = r.end.Sub(to)
+		if r.code != "" && r.start.Sub(to) > s.recovery {
+			s.recovery = r.start.Sub(to)
 		}
 	}
 	if len(lat) > 0 {
@@ -265,8 +287,8 @@ func summarize(reqs []faultRequest, from, to time.Time) faultSummary {
 // recoveryTarget is how soon after a fault ends the server should serve again.
 const recoveryTarget = 2 * time.Second
 
-// outside returns the failed requests sent outside every window [from, to+recoveryTarget),
-// and the first of them.
+// outside returns the failed requests outside every window: neither in flight at its start
+// `from` nor sent before to+recoveryTarget; and the first of them.
 func outside(reqs []faultRequest, windows ...[2]time.Time) (n int, first string) {
 next:
 	for _, r := range reqs {
@@ -274,7 +296,7 @@ next:
 			continue
 		}
 		for _, w := range windows {
-			if !r.start.Before(w[0]) && r.start.Before(w[1].Add(recoveryTarget)) {
+			if r.end.After(w[0]) && r.start.Before(w[1].Add(recoveryTarget)) {
 				continue next
 			}
 		}

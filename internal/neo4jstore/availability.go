@@ -23,8 +23,10 @@ const (
 	// to the store: only a probe sees that Neo4j has gone).
 	probeEvery = 250 * time.Millisecond
 	// probeTimeout bounds one probe. A probe that times out gives no verdict: a slow Neo4j is
-	// not a gone one, and its statements end at their own deadline.
-	probeTimeout = time.Second
+	// not a gone one, and its statements end at their own deadline. It is generous: a Neo4j
+	// that has just started may take a few seconds to answer, and the probe that waits for
+	// that answer is the one that notices its return.
+	probeTimeout = 5 * time.Second
 )
 
 // errGone is the cause of the contexts of the statements in flight when Neo4j is found gone.
@@ -39,6 +41,7 @@ var errGone = errors.New("the graph database went away")
 type availability struct {
 	probe    func(context.Context) error
 	onChange func(available bool, cause error)
+	timeout  time.Duration // of one probe: probeTimeout
 
 	down     atomic.Bool
 	mu       sync.Mutex
@@ -49,8 +52,8 @@ type availability struct {
 	stopOnce sync.Once
 }
 
-func newAvailability(probe func(context.Context) error, onChange func(bool, error)) *availability {
-	a := &availability{probe: probe, onChange: onChange, inflight: map[uint64]context.CancelCauseFunc{},
+func newAvailability(probe func(context.Context) error, onChange func(bool, error), timeout time.Duration) *availability {
+	a := &availability{probe: probe, onChange: onChange, timeout: timeout, inflight: map[uint64]context.CancelCauseFunc{},
 		kick: make(chan struct{}, 1), stop: make(chan struct{})}
 	go a.loop()
 	return a
@@ -145,7 +148,7 @@ func (a *availability) check() {
 // probeOnce runs one probe; one that ran into its time limit gives no verdict (false),
 // whatever the driver made of it (a pool timeout, a connectivity error).
 func (a *availability) probeOnce() (verdict bool, err error) {
-	ctx, cancel := context.WithTimeout(context.Background(), probeTimeout)
+	ctx, cancel := context.WithTimeout(context.Background(), a.timeout)
 	defer cancel()
 	err = a.probe(ctx)
 	return err == nil || ctx.Err() == nil, err

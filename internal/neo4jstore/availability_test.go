@@ -55,7 +55,7 @@ func TestAvailabilityStates(t *testing.T) {
 			return &neo4j.ConnectivityError{Inner: ctx.Err()}
 		}
 		return err
-	}, func(up bool, _ error) { changes <- up })
+	}, func(up bool, _ error) { changes <- up }, 200*time.Millisecond)
 	defer a.close()
 	wait := func(want bool) {
 		t.Helper()
@@ -82,7 +82,7 @@ func TestAvailabilityStates(t *testing.T) {
 
 	set(errors.New("slow"))
 	ctx, done = a.track(context.Background()) // in flight: the probe looks periodically
-	time.Sleep(3 * probeTimeout)
+	time.Sleep(3 * a.timeout)
 	if !a.available() || ctx.Err() != nil {
 		t.Errorf("a probe that timed out changed the verdict: available %v, %v", a.available(), ctx.Err())
 	}

@@ -62,7 +62,7 @@ func Open(cfg Config) (*Store, error) {
 		return nil, kg.Wrap(kg.EINVALID, fmt.Sprintf("bad Neo4j URI %q", cfg.URI), err)
 	}
 	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits}
-	s.avail = newAvailability(s.probe, cfg.OnAvailability)
+	s.avail = newAvailability(s.probe, cfg.OnAvailability, probeTimeout)
 	return s, nil
 }
 
