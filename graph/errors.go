@@ -31,7 +31,9 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 		}
 		code := kg.ErrorCode(err)
 		msg := kg.ErrorMessage(err)
-		if code == kg.EINTERNAL || code == kg.EUNAVAILABLE {
+		var ke *kg.Error
+		known := errors.As(err, &ke) && ke.Code == kg.EUNAVAILABLE && ke.Err == nil // Neo4j known gone: logged once by the store's user
+		if (code == kg.EINTERNAL || code == kg.EUNAVAILABLE) && !known {
 			log.ErrorContext(ctx, "graphql error", "code", code, "err", err)
 		}
 		out := graphql.DefaultErrorPresenter(ctx, err)
@@ -40,8 +42,7 @@ func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
 			out.Extensions = map[string]any{}
 		}
 		out.Extensions["code"] = code
-		var ke *kg.Error
-		if errors.As(err, &ke) && ke.Field != "" {
+		if ke != nil && ke.Field != "" {
 			out.Extensions["field"] = ke.Field
 		}
 		return out

@@ -56,6 +56,13 @@ func runServe(ctx context.Context, args []string) error {
 	server.TuneGC()
 	scfg := conn.config()
 	scfg.Limits, scfg.OnStatement = lim, cfg.Metrics.ObserveStatement
+	scfg.OnAvailability = func(available bool, cause error) {
+		if available {
+			log.Info("Neo4j answers again: serving", "neo4j", conn.uri)
+		} else {
+			log.Error("Neo4j is out of reach: requests answer UNAVAILABLE at once until it is back", "neo4j", conn.uri, "err", cause)
+		}
+	}
 	store, err := neo4jstore.Open(scfg)
 	if err != nil {
 		return err
@@ -65,7 +72,7 @@ func runServe(ctx context.Context, args []string) error {
 	// Neo4j may still be starting, or down: the server starts anyway, queries answer
 	// UNAVAILABLE until Neo4j answers, and /readyz says 503 until the schema and seed are in.
 	prep := &preparation{first: time.Second, log: log, ping: store.Ping}
-	prep.steps = append(prep.steps, step{"waiting for Neo4j", func(ctx context.Context) error {
+	prep.steps = append(prep.steps, step{"waiting for Neo4j at " + conn.uri, func(ctx context.Context) error {
 		wctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
 		defer cancel()
 		return store.WaitReady(wctx)
@@ -93,8 +100,6 @@ func runServe(ctx context.Context, args []string) error {
 			return loadSeed(ctx, store, *seed, log)
 		}})
 	}
-	go prep.run(ctx)
-
 	srv := &http.Server{
 		Handler:           server.New(cfg, graph.NewSchema(store), prep, log),
 		ReadHeaderTimeout: 5 * time.Second,
@@ -104,7 +109,13 @@ func runServe(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	log.Info("serving", "graphiql", "http://"+ln.Addr().String()+"/", "graphql", "http://"+ln.Addr().String()+"/graphql", "neo4j", conn.uri)
+	base := "http://" + ln.Addr().String()
+	log.Info("listening; GraphiQL opens once the database is ready", "addr", ln.Addr().String(), "neo4j", conn.uri)
+	prep.onReady = func(took time.Duration) {
+		log.Info("ready: serving", "graphiql", base+"/", "explorer", base+"/explore", "graphql", base+"/graphql",
+			"took", took.Round(100*time.Millisecond))
+	}
+	go prep.run(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -19,7 +19,10 @@ type preparation struct {
 	first time.Duration // first pause after a failure
 	log   *slog.Logger
 	ping  func(context.Context) error
-	done  atomic.Bool
+	// onReady, when set, is called once every step has succeeded, with the time it took.
+	onReady func(took time.Duration)
+	current atomic.Pointer[string] // the name of the step running
+	done    atomic.Bool
 }
 
 // step is one named part of the preparation.
@@ -31,9 +34,15 @@ type step struct {
 // run performs the steps, retrying from the failed one; it returns when all succeeded or ctx
 // ended.
 func (p *preparation) run(ctx context.Context) {
+	start := time.Now()
 	pause := p.first
-	for i := 0; i < len(p.steps); {
+	for i, tried := 0, -1; i < len(p.steps); {
 		s := p.steps[i]
+		if tried < i {
+			p.current.Store(&s.name)
+			p.log.Info("preparing the database: " + s.name + "; GraphiQL waits until it is ready")
+			tried = i
+		}
 		err := s.run(ctx)
 		if err == nil {
 			i++
@@ -51,13 +60,29 @@ func (p *preparation) run(ctx context.Context) {
 		pause = min(2*pause, 30*time.Second)
 	}
 	p.done.Store(true)
-	p.log.Info("database ready")
+	if p.onReady != nil {
+		p.onReady(time.Since(start))
+	} else {
+		p.log.Info("database ready", "took", time.Since(start).Round(100*time.Millisecond))
+	}
+}
+
+// Preparing returns the step running ("" once the database is ready): GraphiQL's page says
+// it while the server is not ready.
+func (p *preparation) Preparing() string {
+	if p.done.Load() {
+		return ""
+	}
+	if name := p.current.Load(); name != nil {
+		return *name
+	}
+	return "starting"
 }
 
 // Ping is what /readyz asks: not ready while preparing, then whether Neo4j answers.
 func (p *preparation) Ping(ctx context.Context) error {
 	if !p.done.Load() {
-		return kg.Errorf(kg.EUNAVAILABLE, "preparing the database (migrations, seed)")
+		return kg.Errorf(kg.EUNAVAILABLE, "preparing the database: %s", p.Preparing())
 	}
 	return p.ping(ctx)
 }

@@ -7,6 +7,7 @@
 //	go run ./cmd/bench gen --actors 10000 --out /tmp/batterykg-bench/data-10000
 //	go run ./cmd/bench load --actors 10000
 //	go run ./cmd/bench compare --actors 10000 --sizes 1000,10000,100000
+//	go run ./cmd/bench fault --port 7693
 //
 // Every Neo4j it needs it starts itself (internal/localneo4j: one state folder per size under
 // --state, Bolt on --port) and stops before it returns; the data folders stay, so a second
@@ -29,6 +30,7 @@ commands:
   gen      write the Cypher files of a synthetic ecosystem (--actors N --out DIR)
   load     start a Neo4j of its own for N actors, load the files (generating them if needed), stop
   compare  the side-by-side and scale benchmarks (see docs/benchmarks.md)
+  fault    20 clients while Neo4j is stopped 10 s and started, then slow 10 s (docs/benchmarks.md)
   serve    batterykg's GraphQL server, as compare runs it (internal)
 
 Run "go run ./cmd/bench <command> -h" for the flags of a command.
@@ -49,6 +51,8 @@ func main() {
 		err = runLoad(ctx, args)
 	case "compare":
 		err = runCompare(ctx, args)
+	case "fault":
+		err = runFault(ctx, args)
 	case "serve":
 		err = runServe(ctx, args)
 	case "-h", "-help", "--help", "help":

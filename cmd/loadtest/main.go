@@ -14,15 +14,6 @@ import (
 	"github.com/batterykg/batterykg/internal/loadgen"
 )
 
-// operations are representative dashboard and researcher queries over the seed graph.
-var operations = []string{
-	`query ActorsPage { actors(filter: {region: [WAL]}, first: 20) { totalCount edges { node { id name kind stages { code } } } pageInfo { hasNextPage endCursor } } }`,
-	`query Nested { actors(first: 10, orderBy: [{field: PROJECT_COUNT, direction: DESC}]) { edges { node { name projects(first: 5) { edges { role project { name participants(first: 10) { totalCount edges { role actor { name } } } } } } } } } }`,
-	`query Stats { actorStats { total byKind { key count } byRegion { key count } byStage { key count } } fundingTotals { byProgramme { key amount currency undisclosed } } }`,
-	`query Project { project(id: "batfactory") { name totalInvestment participants { totalCount edges { role actor { name } } } funders { edges { amount programme { name } } } } }`,
-	`query Search { search(text: "recycling", first: 10) { score node { id } } }`,
-}
-
 func main() {
 	url := flag.String("url", "http://127.0.0.1:8080/graphql", "GraphQL endpoint")
 	clients := flag.Int("c", 50, "concurrent clients")
@@ -36,10 +27,7 @@ func main() {
 }
 
 func run(url string, clients int, dur time.Duration, token string) error {
-	pool := make([]loadgen.Request, len(operations))
-	for i, op := range operations {
-		pool[i] = loadgen.Request{Query: op}
-	}
+	pool := loadgen.SeedOperations()
 	t := loadgen.NewHTTPTarget(loadgen.Client(clients), url, pool)
 	if token != "" {
 		t.Header.Set("Authorization", "Bearer "+token)

@@ -59,9 +59,21 @@ func (t *HTTPTarget) Do(ctx context.Context, i int) error {
 
 // Fetch posts request i and returns the response body; a GraphQL error is an error.
 func (t *HTTPTarget) Fetch(ctx context.Context, i int) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.url, bytes.NewReader(t.bodies[i%len(t.bodies)]))
+	status, _, body, err := t.Post(ctx, i)
 	if err != nil {
 		return nil, err
+	}
+	if status != http.StatusOK || bytes.Contains(body, []byte(`"errors"`)) {
+		return nil, fmt.Errorf("HTTP %d: %.300s", status, body)
+	}
+	return body, nil
+}
+
+// Post posts request i and returns the response as it is, GraphQL errors included.
+func (t *HTTPTarget) Post(ctx context.Context, i int) (status int, header http.Header, body []byte, err error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, t.url, bytes.NewReader(t.bodies[i%len(t.bodies)]))
+	if err != nil {
+		return 0, nil, nil, err
 	}
 	for k, v := range t.Header {
 		req.Header[k] = v
@@ -69,17 +81,11 @@ func (t *HTTPTarget) Fetch(ctx context.Context, i int) ([]byte, error) {
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := t.client.Do(req)
 	if err != nil {
-		return nil, err
+		return 0, nil, nil, err
 	}
-	body, err := io.ReadAll(resp.Body)
+	body, err = io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if err != nil {
-		return nil, err
-	}
-	if resp.StatusCode != http.StatusOK || bytes.Contains(body, []byte(`"errors"`)) {
-		return nil, fmt.Errorf("HTTP %d: %.300s", resp.StatusCode, body)
-	}
-	return body, nil
+	return resp.StatusCode, resp.Header, body, err
 }
 
 // Measurement is the outcome of driving a target.
@@ -197,4 +203,24 @@ func Median(runs []Measurement) Measurement {
 		}
 	}
 	return m
+}
+
+// seedOperations are representative dashboard and researcher queries over the seed graph
+// (data/seed).
+var seedOperations = []string{
+	`query ActorsPage { actors(filter: {region: [WAL]}, first: 20) { totalCount edges { node { id name kind stages { code } } } pageInfo { hasNextPage endCursor } } }`,
+	`query Nested { actors(first: 10, orderBy: [{field: PROJECT_COUNT, direction: DESC}]) { edges { node { name projects(first: 5) { edges { role project { name participants(first: 10) { totalCount edges { role actor { name } } } } } } } } } }`,
+	`query Stats { actorStats { total byKind { key count } byRegion { key count } byStage { key count } } fundingTotals { byProgramme { key amount currency undisclosed } } }`,
+	`query Project { project(id: "batfactory") { name totalInvestment participants { totalCount edges { role actor { name } } } funders { edges { amount programme { name } } } } }`,
+	`query Search { search(text: "recycling", first: 10) { score node { id } } }`,
+}
+
+// SeedOperations returns a pool of representative dashboard and researcher queries over the
+// seed graph (data/seed): the load test's, and the fault benchmark's.
+func SeedOperations() []Request {
+	pool := make([]Request, len(seedOperations))
+	for i, op := range seedOperations {
+		pool[i] = Request{Query: op}
+	}
+	return pool
 }

@@ -31,6 +31,9 @@ type Config struct {
 	// OnStatement, when set, is called with every statement the store sends (tests count
 	// them; metrics time them).
 	OnStatement func(cypher string, params map[string]any, took time.Duration, err error)
+	// OnAvailability, when set, is called when Neo4j is found gone (with the probe's error)
+	// and when it answers again (with nil).
+	OnAvailability func(available bool, cause error)
 }
 
 // Store runs the API's queries against Neo4j.
@@ -38,6 +41,7 @@ type Store struct {
 	driver neo4j.DriverWithContext
 	cfg    Config
 	limits cypherc.Limits
+	avail  *availability
 }
 
 // Open creates a driver for cfg. It does not wait for Neo4j: the server starts and reports
@@ -62,7 +66,9 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, kg.Wrap(kg.EINVALID, fmt.Sprintf("bad Neo4j URI %q", cfg.URI), err)
 	}
-	return &Store{driver: d, cfg: cfg, limits: cfg.Limits}, nil
+	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits}
+	s.avail = newAvailability(s.probe, cfg.OnAvailability, probeTimeout)
+	return s, nil
 }
 
 // Driver exposes the underlying driver for tools (the importer, exporter, benchmarks).
@@ -74,15 +80,40 @@ func (s *Store) Database() string { return s.cfg.Database }
 // DefaultPage is the page size of a connection queried without `first`.
 func (s *Store) DefaultPage() int { return s.limits.Or(cypherc.DefaultLimits).DefaultPage }
 
-// Close closes the driver.
-func (s *Store) Close(ctx context.Context) error { return s.driver.Close(ctx) }
+// Close stops the availability probe and closes the driver.
+func (s *Store) Close(ctx context.Context) error {
+	s.avail.close()
+	return s.driver.Close(ctx)
+}
 
-// Ping checks that Neo4j answers.
+// Available reports whether Neo4j is thought within reach; while it is not, every statement
+// answers UNAVAILABLE at once and a probe watches for Neo4j's return.
+func (s *Store) Available() bool { return s.avail.available() }
+
+// Ping checks that Neo4j answers, on the store's database. While Neo4j is known out of
+// reach it answers UNAVAILABLE at once; a ping that cannot connect makes the store probe.
 func (s *Store) Ping(ctx context.Context) error {
-	if err := s.driver.VerifyConnectivity(ctx); err != nil {
+	if !s.avail.available() {
+		return unavailableError("the graph database is unavailable", neo4j.AccessModeRead, false, nil)
+	}
+	if err := s.probe(ctx); err != nil {
+		s.avail.observe(err)
 		return translate(err)
 	}
 	return nil
+}
+
+// probe runs one auto-commit `RETURN 1` on the store's database: no retries, so a refused
+// connection shows at once.
+func (s *Store) probe(ctx context.Context) error {
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: neo4j.AccessModeRead})
+	defer sess.Close(context.WithoutCancel(ctx))
+	res, err := sess.Run(ctx, "RETURN 1", nil)
+	if err != nil {
+		return err
+	}
+	_, err = res.Consume(ctx)
+	return err
 }
 
 // WaitReady pings until Neo4j answers or ctx ends.
@@ -112,6 +143,11 @@ func (s *Store) write(ctx context.Context, cypher string, params map[string]any)
 }
 
 func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if !s.avail.available() {
+		return nil, unavailableError("the graph database is unavailable", mode, false, nil)
+	}
+	ctx, done := s.avail.track(ctx)
+	defer done()
 	timeout := s.cfg.QueryTimeout
 	if dl, ok := ctx.Deadline(); ok {
 		if left := time.Until(dl); left < timeout {
@@ -119,18 +155,25 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 		}
 	}
 	if timeout <= 0 {
-		return nil, kg.Errorf(kg.EUNAVAILABLE, "request deadline exceeded")
+		return nil, kg.Wrap(kg.EUNAVAILABLE, "request deadline exceeded", context.DeadlineExceeded)
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
 	defer sess.Close(context.WithoutCancel(ctx))
+	committing := false // the work of the last attempt is done: its commit comes next
 	work := func(tx neo4j.ManagedTransaction) (any, error) {
+		committing = false
 		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
-			return nil, err
+		if err == nil {
+			var recs []*neo4j.Record
+			if recs, err = res.Collect(ctx); err == nil {
+				committing = true
+				return recs, nil
+			}
 		}
-		return res.Collect(ctx)
+		s.avail.observe(err)
+		return nil, err
 	}
 	start := time.Now()
 	var out any
@@ -145,10 +188,18 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 		s.cfg.OnStatement(cypher, params, time.Since(start), err)
 	}
 	if err != nil {
-		if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-			return nil, kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
+		s.avail.observe(err)
+		switch {
+		case errors.Is(context.Cause(ctx), errGone):
+			return nil, unavailableError("the graph database went away", mode, committing, err)
+		case errors.Is(ctx.Err(), context.DeadlineExceeded):
+			return nil, unavailableError("query timed out", mode, committing, err)
 		}
-		return nil, translate(err)
+		err = translate(err)
+		if kg.ErrorCode(err) == kg.EUNAVAILABLE {
+			return nil, unavailableError(kg.ErrorMessage(err), mode, committing, err)
+		}
+		return nil, err
 	}
 	return out.([]*neo4j.Record), nil
 }

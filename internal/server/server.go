@@ -100,10 +100,11 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
+	gql.Use(unavailableMarker{})
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
 	gql.SetRecoverFunc(graph.Recover(log))
 
-	var api http.Handler = cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql)))
+	var api http.Handler = retryAfter(cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql))))
 	if cfg.Auth != nil {
 		api = cfg.Auth.Middleware(api)
 	} else {
@@ -141,9 +142,9 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	})))
 	ui := graphiql(cfg.AssetsDir, log)
 	mux.Handle("GET /assets/", ui.assets)
-	mux.Handle("GET /{$}", route("graphiql", ui.page))
+	mux.Handle("GET /{$}", route("graphiql", preparing(db, ui.page)))
 	ex := route("explore", explorer(cfg.AssetsDir, log))
-	mux.Handle("GET /explore", ex)
+	mux.Handle("GET /explore", preparing(db, ex))
 	mux.Handle("GET /explore/", ex)
 	return withRequestID(mux)
 }
