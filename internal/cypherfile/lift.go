@@ -107,7 +107,7 @@ func lift(text string) (*lifted, bool) {
 	if !known {
 		return nil, false
 	}
-	if (word(0) == "CREATE" || word(0) == "MERGE") && punct(1) != "(" && !(toks[1].kind == tWord && punct(2) == "=") {
+	if (word(0) == "CREATE" || word(0) == "MERGE") && punct(1) != "(" && !(word(1) != "" && punct(2) == "=") {
 		return nil, false
 	}
 	for i, t := range toks {

@@ -471,7 +471,7 @@ func (p *litParser) value() (any, bool) {
 	return nil, false
 }
 
-// unquoteName turns `a``b` into a`b.
+// unquoteName turns `a“b` into a`b.
 func unquoteName(s string) string {
 	return strings.ReplaceAll(s[1:len(s)-1], "``", "`")
 }

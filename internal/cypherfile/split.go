@@ -145,8 +145,8 @@ type splitter struct {
 
 	lastOff, lastLine, lastCol int // the last position computed
 
-	cmds []ShellCommand // transaction and :use commands found by split
-	nstmts int          // statements found so far (while splitting)
+	cmds   []ShellCommand // transaction and :use commands found by split
+	nstmts int            // statements found so far (while splitting)
 }
 
 // errAt builds a SplitError at byte offset off.
