@@ -189,6 +189,7 @@ func (r *runner) runAutocommit(u Unit) error {
 			return r.fail(st, st.Text, 0, err)
 		}
 		r.rep.Run++
+		r.rep.Queries++
 		r.rep.Committed = i + 1
 		r.rep.Counters.addSummary(sum.Counters())
 		r.prog.step(i + 1)
@@ -278,9 +279,11 @@ func (r *runner) steps(tx neo4j.ExplicitTransaction, from, end int, asWritten bo
 	return nil
 }
 
-// done records that n more statements ran, the last one being statement last (1-based).
+// done records that n more statements ran in one query, the last one being statement
+// last (1-based).
 func (r *runner) done(last, n int) {
 	r.rep.Run += n
+	r.rep.Queries++
 	r.prog.step(last)
 }
 

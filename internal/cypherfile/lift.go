@@ -81,6 +81,12 @@ var listAfter = map[string]bool{
 	"AND": true, "OR": true, "XOR": true, "NOT": true, "SET": true,
 }
 
+// unaryAfter are the punctuation tokens after which "-" is a unary minus.
+var unaryAfter = map[string]bool{
+	"=": true, "(": true, ",": true, "[": true, ":": true, "<>": true, "<": true, ">": true, "<=": true, ">=": true,
+	"+": true, "*": true, "/": true, "%": true, "^": true, "{": true, "+=": true,
+}
+
 // lift takes the literal values out of a data statement. It reports false when it does
 // not lift the statement at all, which is then run as written: a statement it cannot
 // read, one that is not a plain query (schema and administration commands, LOAD CSV,
@@ -191,7 +197,14 @@ func lift(text string) (*lifted, bool) {
 			}
 		case tNumber:
 			if numberOK && prevP != "." {
-				if v, ok := parseNumber(s); ok {
+				v, ok := parseNumber(s)
+				if f, isFloat := v.(float64); ok && prevP == "-" && isFloat && f == 0 {
+					// Neo4j reads -0.0 as negative zero but computes -(0.0) as 0.0: the
+					// sign must go with the value, which it can only when the minus is
+					// surely unary; otherwise the zero stays in the text.
+					ok = false
+				}
+				if ok {
 					emitHole(i, v)
 					continue
 				}
@@ -206,6 +219,16 @@ func lift(text string) (*lifted, bool) {
 			}
 		case tPunct:
 			switch s {
+			case "-":
+				// A unary minus before a number goes with it into the value.
+				if i+1 < len(toks) && toks[i+1].kind == tNumber && !inQuantifier() && punct(i+2) != ".." &&
+					(unaryAfter[prevP] || listAfter[prevW] && toks[i-1].kind == tWord) {
+					if v, ok := parseNumber("-" + text[toks[i+1].start:toks[i+1].end]); ok {
+						emitHole(i, v)
+						i++
+						continue
+					}
+				}
 			case "[":
 				listOK := i == 0 || listAfter[prevW] && toks[i-1].kind == tWord
 				switch prevP {

@@ -18,7 +18,8 @@ import (
 // Neo4j driver sends for it: string, int64, float64, bool, nil, []any, map[string]any.
 //
 // Strings take single or double quotes and every escape Cypher 5 has (\\ \' \" \b \f \n
-// \r \t \uXXXX, including surrogate pairs, and \UXXXXXXXX). Integers are decimal,
+// \r \t \uXXXX, including surrogate pairs). Neo4j 5.26 keeps \UXXXXXXXX as written (a
+// backslash, then U...), like other unknown escapes: such strings are left to Neo4j. Integers are decimal,
 // hexadecimal (0x1F) or octal (0o17); a leading minus is part of the literal, so
 // -9223372036854775808 reads. Floats are decimal with a fraction and/or an exponent
 // (1.5, .5, 1e3, 1.5E-3). true, false and null read in any letter case. Lists and maps
@@ -332,13 +333,6 @@ func parseString(tok string) (string, bool) {
 			} else if r >= 0xDC00 && r <= 0xDFFF {
 				return "", false
 			}
-			b.WriteRune(r)
-		case 'U':
-			r, ok := hexRune(body, i+1, 8)
-			if !ok || r > utf8.MaxRune || r >= 0xD800 && r <= 0xDFFF {
-				return "", false
-			}
-			i += 8
 			b.WriteRune(r)
 		default:
 			return "", false

@@ -135,6 +135,9 @@ type FileReport struct {
 	Duration time.Duration
 	// Err is the error that stopped the file, or nil.
 	Err error
+	// Queries is the number of statements sent to Neo4j for the file's statements: fewer
+	// than Run when statements ran batched.
+	Queries int
 	// Units is the file's plan: the transactions it runs in (after ResumeFrom).
 	Units []Unit
 	// UnitsDone is the number of units that completed (committed, or rolled back as the
