@@ -78,6 +78,9 @@ func kindOf(text string) Mode {
 // subquery opened by CALL, so a map literal `{a: 1} IN transactions` (a list variable
 // named transactions) is not taken for one.
 func inTransactions(text string) bool {
+	if !containsFold(text, "transactions") {
+		return false
+	}
 	toks, ok := lex(text)
 	if !ok {
 		return false
@@ -226,3 +229,17 @@ func fileMode(path string, stmts []Statement) (Mode, error) {
 // ErrMixedFile is wrapped by the error for a file that mixes schema commands, CALL { ... }
 // IN TRANSACTIONS statements and other statements; see [Mode].
 var ErrMixedFile = errors.New("file mixes statements that cannot share a transaction")
+
+// containsFold reports whether text contains word (lower case ASCII) in any letter case.
+func containsFold(text, word string) bool {
+	for i := 0; i+len(word) <= len(text); i++ {
+		j := 0
+		for j < len(word) && (text[i+j] == word[j] || text[i+j]+('a'-'A') == word[j]) {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}

@@ -221,7 +221,7 @@ func (r *runner) steps(tx neo4j.ExplicitTransaction, from, end int, asWritten bo
 			return err
 		}
 		st := f.stmts[i]
-		l := f.lifts[i]
+		l := f.lifted(i)
 		if asWritten || l == nil {
 			text, prefix := st.Text, 0
 			if r.opts.DryRun {
@@ -244,7 +244,7 @@ func (r *runner) steps(tx neo4j.ExplicitTransaction, from, end int, asWritten bo
 		}
 		if l.body != "" {
 			for j < end && j-i < maxRows && size < maxBatchBytes && len(f.stmts[j].Params) == 0 &&
-				f.lifts[j] != nil && f.lifts[j].shape == l.shape {
+				f.lifted(j) != nil && f.lifts[j].shape == l.shape {
 				size += len(f.stmts[j].Text)
 				j++
 			}

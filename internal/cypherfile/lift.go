@@ -97,11 +97,19 @@ func lift(text string) (*lifted, bool) {
 	if !ok || len(toks) == 0 {
 		return nil, false
 	}
+	// ups holds the words of the statement in upper case (ASCII letters only: keywords),
+	// computed once.
+	ups := make([]string, len(toks))
+	for i, t := range toks {
+		if t.kind == tWord {
+			ups[i] = upperASCII(text[t.start:t.end])
+		}
+	}
 	word := func(i int) string {
-		if i < 0 || i >= len(toks) || toks[i].kind != tWord {
+		if i < 0 || i >= len(toks) {
 			return ""
 		}
-		return strings.ToUpper(text[toks[i].start:toks[i].end])
+		return ups[i]
 	}
 	punct := func(i int) string {
 		if i < 0 || i >= len(toks) || toks[i].kind != tPunct {
@@ -120,7 +128,7 @@ func lift(text string) (*lifted, bool) {
 		s := text[t.start:t.end]
 		switch t.kind {
 		case tWord:
-			up := strings.ToUpper(s)
+			up := ups[i]
 			if up == "LOAD" || up == "TRANSACTIONS" {
 				return nil, false
 			}
@@ -210,7 +218,7 @@ func lift(text string) (*lifted, bool) {
 				}
 			}
 		case tWord:
-			up := strings.ToUpper(s)
+			up := ups[i]
 			if (up == "TRUE" || up == "FALSE") && numberOK && prevP != "." && nextP != ":" && nextP != "(" && prevW != "NOT" &&
 				(prevP != ":" || top() == '{' && i >= 3 && (toks[i-2].kind == tWord || toks[i-2].kind == tName) &&
 					(punct(i-3) == "{" || punct(i-3) == ",")) {
@@ -267,4 +275,21 @@ func lift(text string) (*lifted, bool) {
 		l.body = body.String()
 	}
 	return l, true
+}
+
+// upperASCII is s with ASCII letters in upper case; it allocates only when s has a
+// lower-case letter.
+func upperASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'a' && c <= 'z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'a' && b[j] <= 'z' {
+					b[j] -= 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
 }

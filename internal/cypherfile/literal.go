@@ -73,7 +73,7 @@ func lex(text string) ([]token, bool) {
 		return nil, false
 	}
 	s := &splitter{src: text}
-	var toks []token
+	toks := make([]token, 0, len(text)/4+1)
 	space := false
 	for i := 0; i < len(text); {
 		next, skipped, err := s.skip(i)

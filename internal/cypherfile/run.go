@@ -282,7 +282,9 @@ type file struct {
 	// lifts holds each statement with its values taken out (see lift.go); nil for a
 	// statement that runs as written.
 	lifts []*lifted
-	mode  Mode
+	// liftReady[c] is closed when statements c*liftChunk... are lifted.
+	liftReady []chan struct{}
+	mode      Mode
 }
 
 // Files expands paths into the Cypher files to run: a file is taken as is, a directory
@@ -376,19 +378,41 @@ func load(path string, opts Options) (*file, error) {
 		}
 	}
 	f.lifts = make([]*lifted, len(stmts))
-	if !opts.NoLift {
-		for _, u := range f.units {
-			if u.Kind != ModeData {
-				continue
-			}
-			for i := u.First; i < u.End; i++ {
-				if l, ok := lift(stmts[i].Text); ok {
-					f.lifts[i] = l
-				}
-			}
+	f.liftReady = make([]chan struct{}, (len(stmts)+liftChunk-1)/liftChunk)
+	for i := range f.liftReady {
+		f.liftReady[i] = make(chan struct{})
+	}
+	liftable := make([]bool, len(stmts))
+	for _, u := range f.units {
+		for i := u.First; i < u.End; i++ {
+			liftable[i] = u.Kind == ModeData && !opts.NoLift
 		}
 	}
+	// Lifting runs ahead of the statements in the background, so that the client's work
+	// overlaps Neo4j's; runner.lifted waits for it.
+	go func() {
+		for c := range f.liftReady {
+			for i := c * liftChunk; i < min((c+1)*liftChunk, len(stmts)); i++ {
+				if liftable[i] {
+					if l, ok := lift(stmts[i].Text); ok {
+						f.lifts[i] = l
+					}
+				}
+			}
+			close(f.liftReady[c])
+		}
+	}()
 	return f, nil
+}
+
+// liftChunk is the number of statements lifted before the runner may use them.
+const liftChunk = 1024
+
+// lifted returns statement i lifted, or nil when it runs as written, once the background
+// lifting has reached it.
+func (f *file) lifted(i int) *lifted {
+	<-f.liftReady[i/liftChunk]
+	return f.lifts[i]
 }
 
 // Import runs the Cypher files named by paths (files, or directories of *.cypher files;
