@@ -418,14 +418,13 @@ func (f *file) lifted(i int) *lifted {
 // Import runs the Cypher files named by paths (files, or directories of *.cypher files;
 // see [Files]) against Neo4j, one file after the other.
 //
-// Every file is read, split and classified (see [Mode]) before anything runs, so a file
-// that cannot be read, or whose statements cannot be split or cannot share a
-// transaction, stops the import with nothing written. Then, for each file, its :param
-// expressions are evaluated (each as `RETURN <expression> AS value`, in an auto-commit
-// query before the file's transaction starts) and its statements run in one explicit
-// transaction, committed at the end of the file, or in batches of Options.Batch
-// statements. A failing statement rolls back the transaction it is in and stops the
-// import: the error is a *[StatementError].
+// Every file is read, split and planned (see [Unit]) before anything runs, so a file that
+// cannot be read, split or planned stops the import with nothing written. Then each
+// file's units run in order: a data or schema unit in one explicit transaction (the
+// :param expressions before its statements evaluated inside it), a CALL { ... } IN
+// TRANSACTIONS statement in an implicit one. Data statements are sent lifted and batched
+// unless Options.NoLift. A failing statement rolls back the transaction it is in and stops
+// the import: the error is a *[StatementError] for the statement as written.
 //
 // Import returns a report for each file it started, including the one that failed.
 func Import(ctx context.Context, driver neo4j.DriverWithContext, paths []string, opts Options) ([]FileReport, error) {
