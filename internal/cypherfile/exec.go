@@ -221,6 +221,22 @@ func (r *runner) steps(tx neo4j.ExplicitTransaction, from, end int, asWritten bo
 			return err
 		}
 		st := f.stmts[i]
+		if c := f.csv[i]; c != nil {
+			maxRows := r.opts.BatchRows
+			if maxRows <= 0 {
+				maxRows = defaultBatchRows
+			}
+			sum, rows, err := c.run(r, tx, maxRows)
+			r.rep.CSVRows += rows
+			if err != nil {
+				return r.fail(st, st.Text, 0, err)
+			}
+			counters.Add(sum)
+			i++
+			r.rep.Run++
+			r.prog.step(i)
+			continue
+		}
 		l := f.lifted(i)
 		if asWritten || l == nil {
 			text, prefix := st.Text, 0

@@ -135,6 +135,8 @@ type FileReport struct {
 	Duration time.Duration
 	// Err is the error that stopped the file, or nil.
 	Err error
+	// CSVRows is the number of rows read from CSV files next to the script (LOAD CSV).
+	CSVRows int
 	// Queries is the number of statements sent to Neo4j for the file's statements: fewer
 	// than Run when statements ran batched.
 	Queries int
@@ -179,8 +181,14 @@ func (r FileReport) String() string {
 			r.failedAt(), mode, r.Committed, r.Committed, dur, r.Counters)
 	case r.DryRun:
 		fmt.Fprintf(&b, "%d statements checked with EXPLAIN%s%s in %s%s, dry run: nothing written", r.Run, skipped, mode, dur, rate)
+		if r.CSVRows > 0 {
+			fmt.Fprintf(&b, "; %d CSV rows would be read", r.CSVRows)
+		}
 	default:
 		fmt.Fprintf(&b, "%d statements committed%s%s in %s%s: %s", r.Run, skipped, mode, dur, rate, r.Counters)
+		if r.CSVRows > 0 {
+			fmt.Fprintf(&b, "; %d CSV rows read", r.CSVRows)
+		}
 	}
 	return b.String()
 }
@@ -282,6 +290,8 @@ type file struct {
 	// lifts holds each statement with its values taken out (see lift.go); nil for a
 	// statement that runs as written.
 	lifts []*lifted
+	// csv holds the LOAD CSV statements whose file the importer reads (see csv.go).
+	csv []*csvLoad
 	// liftReady[c] is closed when statements c*liftChunk... are lifted.
 	liftReady []chan struct{}
 	mode      Mode
@@ -374,6 +384,19 @@ func load(path string, opts Options) (*file, error) {
 				if u.Kind != f.mode {
 					f.mode = ModeData
 				}
+			}
+		}
+	}
+	f.csv = make([]*csvLoad, len(stmts))
+	for _, u := range f.units {
+		for i := u.First; i < u.End && u.Kind == ModeData; i++ {
+			if c, ok := parseCSVLoad(stmts[i].Text, filepath.Dir(path)); ok {
+				if _, err := os.Stat(c.path); err != nil {
+					st := stmts[i]
+					return nil, &SplitError{File: path, Line: st.Line, Column: st.Column,
+						Msg: fmt.Sprintf("LOAD CSV: %s is not next to the script (%v)", c.path, err)}
+				}
+				f.csv[i] = c
 			}
 		}
 	}
