@@ -193,3 +193,35 @@ func TestImportTransactionCommandErrors(t *testing.T) {
 		t.Errorf("a refused file wrote %d nodes", n)
 	}
 }
+
+// A :param expression is evaluated inside the file's transaction, where it sees the
+// file's writes before it, and never in a dry run.
+func TestParamExpressionsInTheTransaction(t *testing.T) {
+	ctx, d, opts := setup(t)
+	dir := t.TempDir()
+	p := writeFile(t, dir, "inside.cypher", "CREATE (:Cnt);\nCREATE (:Cnt);\n"+
+		":param n => COUNT { (c:Cnt) }\n:param lit => ['one', 'tw\\'o']\nCREATE (:Result {n: $n, lit: $lit});\n")
+	if _, err := Import(ctx, d, []string{p}, opts); err != nil {
+		t.Fatal(err)
+	}
+	got := neo4jtest.Run(t, "MATCH (r:Result) RETURN r.n, r.lit", nil)
+	if len(got) != 1 || got[0].Values[0] != int64(2) || !reflect.DeepEqual(got[0].Values[1], []any{"one", "tw'o"}) {
+		t.Errorf("result %v, want n = 2 (the file's own nodes counted) and the literal list", got)
+	}
+
+	neo4jtest.Wipe(t)
+	boom := writeFile(t, dir, "boom.cypher", ":param x => 1 / 0\nCREATE (:Never {x: $x});\n")
+	dry := opts
+	dry.DryRun = true
+	if _, err := Import(ctx, d, []string{boom}, dry); err != nil {
+		t.Errorf("the dry run evaluated the expression: %v", err)
+	}
+	_, err := Import(ctx, d, []string{boom}, opts)
+	var se *StatementError
+	if !errors.As(err, &se) || se.Line != 1 || se.Index != -1 || !strings.Contains(err.Error(), "/ by zero") {
+		t.Errorf("err = %v, want the :param at line 1", err)
+	}
+	if n := count(t, "MATCH (n) RETURN count(n)"); n != 0 {
+		t.Errorf("%d nodes written", n)
+	}
+}
