@@ -41,7 +41,7 @@ flags:
 		fs.PrintDefaults()
 	}
 	var conn connFlags
-	conn.register(fs)
+	conn.registerTool(fs)
 	out := fs.String("out", "", "write the export to `FILE` (replaced only when the export succeeds); default standard output")
 	pageSize := fs.Int("page-size", 1000, "nodes read per statement")
 	quiet := fs.Bool("quiet", false, "no progress or summary on stderr")
@@ -63,7 +63,7 @@ flags:
 		return fmt.Errorf("export: --page-size %d: must be positive", *pageSize)
 	}
 
-	store, err := conn.store()
+	store, err := conn.open(ctx, "export")
 	if err != nil {
 		return err
 	}

@@ -24,10 +24,13 @@ func runImport(ctx context.Context, args []string) error {
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `usage: batterykg import [flags] FILE|DIR...
 
-Runs Cypher files (cypher-shell format: statements separated by ';', :param commands).
-A directory stands for its *.cypher files in name order. Each file is one transaction
-unless --batch is given; a file of schema commands (CREATE/DROP INDEX/CONSTRAINT) or of
-CALL {...} IN TRANSACTIONS statements must hold nothing else.
+Runs Cypher files (cypher-shell format: statements separated by ';', :param, :begin,
+:commit, :rollback and :use commands). A directory stands for its *.cypher files in name
+order. A file of data statements is one transaction (or --batch N of them). A file with
+:begin/:commit blocks or schema commands runs in the transactions of its plan, printed
+first: each block, each run of schema commands (indexes awaited after it), each run of
+data statements between them, each CALL {...} IN TRANSACTIONS. Literal values are sent
+as parameters and statements of one shape run batched (--no-lift to send them as written).
 
 flags:
 `)
@@ -36,8 +39,10 @@ flags:
 	batch := fs.Int("batch", 0, "commit every `N` statements instead of once per file (0: one transaction per file)")
 	resume := fs.Int("resume-from", 0, "skip the first `K` statements of the first file: K is the last committed statement a failed --batch run reported")
 	dryRun := fs.Bool("dry-run", false, "send every statement as EXPLAIN and roll back: check the files, change nothing")
+	atomic := fs.Bool("atomic", false, "refuse a file that cannot run as one transaction (schema commands with data, :rollback, :use) instead of running its plan")
+	noLift := fs.Bool("no-lift", false, "send every statement as written, one at a time (slower; for comparison)")
 	var conn connFlags
-	conn.register(fs)
+	conn.registerTool(fs)
 	// Flags may come before, between or after the paths; "--" ends the flags.
 	var paths []string
 	for rest := args; ; {
@@ -63,21 +68,15 @@ flags:
 		return fmt.Errorf("import: %w", err)
 	}
 
-	store, err := conn.store()
+	store, err := conn.open(ctx, "import")
 	if err != nil {
-		return fmt.Errorf("import: %w", err)
+		return err
 	}
 	defer store.Close(context.WithoutCancel(ctx))
-	vctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	err = store.Ping(vctx)
-	cancel()
-	if err != nil {
-		return fmt.Errorf("import: cannot reach Neo4j at %s: %w", conn.uri, err)
-	}
 	driver := store.Driver()
 
 	opts := cypherfile.Options{
-		Database: conn.database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun,
+		Database: conn.database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun, Atomic: *atomic, NoLift: *noLift,
 		Progress: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	start := time.Now()
@@ -131,6 +130,9 @@ func importPrintResume(w io.Writer, reports []cypherfile.FileReport, files []str
 	cmd := []string{"batterykg", "import"}
 	if opts.Batch > 0 {
 		cmd = append(cmd, "--batch", strconv.Itoa(opts.Batch))
+	}
+	if opts.Atomic {
+		cmd = append(cmd, "--atomic")
 	}
 	if opts.Database != "" {
 		cmd = append(cmd, "--database", opts.Database)

@@ -39,7 +39,7 @@ flags:
 		}
 	}
 	var conn connFlags
-	conn.register(fs)
+	conn.registerTool(fs)
 	asJSON := fs.Bool("json", false, "print the results as JSON")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	examples := fs.Int("examples", 5, "examples listed per failing check (`N`; 0 for none)")
@@ -61,7 +61,7 @@ flags:
 		}
 	}
 
-	store, err := conn.store()
+	store, err := conn.open(ctx, "validate")
 	if err != nil {
 		return err
 	}

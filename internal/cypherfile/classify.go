@@ -39,39 +39,17 @@ func (m Mode) String() string {
 // kindOf classifies one statement: ModeSchema for a schema command, ModeAutocommit for a
 // statement with CALL { ... } IN TRANSACTIONS, ModeData otherwise.
 func kindOf(text string) Mode {
+	if inTransactions(text) {
+		return ModeAutocommit
+	}
 	var first []string // the first few tokens, upper case, after EXPLAIN/PROFILE
-	var prev []string  // the last few tokens, upper case
-	kind := ModeData
 	words(text, func(tok string) bool {
 		up := strings.ToUpper(tok)
-		if len(first) < 3 && !(len(first) == 0 && (up == "EXPLAIN" || up == "PROFILE")) {
+		if !(len(first) == 0 && (up == "EXPLAIN" || up == "PROFILE")) {
 			first = append(first, up)
 		}
-		// CALL { ... } IN [n] [CONCURRENT] TRANSACTIONS
-		if up == "TRANSACTIONS" {
-			for back := 1; back <= 3 && back <= len(prev); back++ {
-				p := prev[len(prev)-back]
-				if p == "IN" {
-					if back < len(prev) && prev[len(prev)-back-1] == "}" {
-						kind = ModeAutocommit
-					}
-					break
-				}
-				if p != "CONCURRENT" && !isNumber(p) {
-					break
-				}
-			}
-		}
-		if len(prev) == 4 {
-			copy(prev, prev[1:])
-			prev = prev[:3]
-		}
-		prev = append(prev, up)
-		return kind == ModeData
+		return len(first) < 3
 	})
-	if kind != ModeData {
-		return kind
-	}
 	if len(first) >= 2 {
 		switch first[0] {
 		case "CREATE":
@@ -90,6 +68,90 @@ func kindOf(text string) Mode {
 		}
 	}
 	return ModeData
+}
+
+// inTransactions reports whether text has a subquery run IN TRANSACTIONS:
+//
+//	CALL [(vars)] { ... } IN [concurrency] [CONCURRENT] TRANSACTIONS
+//
+// where concurrency is any expression ($n, 4, ...). The brace before IN must close a
+// subquery opened by CALL, so a map literal `{a: 1} IN transactions` (a list variable
+// named transactions) is not taken for one.
+func inTransactions(text string) bool {
+	if !containsFold(text, "transactions") {
+		return false
+	}
+	toks, ok := lex(text)
+	if !ok {
+		return false
+	}
+	up := func(i int) string {
+		if i < 0 || toks[i].kind != tWord {
+			return ""
+		}
+		return strings.ToUpper(text[toks[i].start:toks[i].end])
+	}
+	is := func(i int, p string) bool {
+		return i >= 0 && i < len(toks) && toks[i].kind == tPunct && text[toks[i].start:toks[i].end] == p
+	}
+	// match[i] is the index of the bracket matching the closing bracket at i.
+	match := make(map[int]int)
+	var stack []int
+	for i, t := range toks {
+		if t.kind != tPunct {
+			continue
+		}
+		switch text[t.start:t.end] {
+		case "(", "[", "{":
+			stack = append(stack, i)
+		case ")", "]", "}":
+			if len(stack) > 0 {
+				match[i] = stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	for i := range toks {
+		if up(i) != "TRANSACTIONS" {
+			continue
+		}
+		j := i - 1
+		if up(j) == "CONCURRENT" {
+			j--
+		}
+		// Back over the concurrency expression to IN; the token before IN closes the
+		// subquery.
+		for depth := 0; j >= 0; j-- {
+			if depth == 0 && up(j) == "IN" {
+				break
+			}
+			if is(j, ")") || is(j, "]") || is(j, "}") {
+				depth++
+			} else if is(j, "(") || is(j, "[") || is(j, "{") {
+				depth--
+				if depth < 0 {
+					break
+				}
+			}
+		}
+		if j < 1 || up(j) != "IN" || !is(j-1, "}") {
+			continue
+		}
+		open, ok := match[j-1]
+		if !ok {
+			continue
+		}
+		before := open - 1
+		if is(before, ")") { // CALL (a, b) { ... }
+			if o, ok := match[before]; ok {
+				before = o - 1
+			}
+		}
+		if up(before) == "CALL" {
+			return true
+		}
+	}
+	return false
 }
 
 func isNumber(s string) bool {
@@ -167,3 +229,17 @@ func fileMode(path string, stmts []Statement) (Mode, error) {
 // ErrMixedFile is wrapped by the error for a file that mixes schema commands, CALL { ... }
 // IN TRANSACTIONS statements and other statements; see [Mode].
 var ErrMixedFile = errors.New("file mixes statements that cannot share a transaction")
+
+// containsFold reports whether text contains word (lower case ASCII) in any letter case.
+func containsFold(text, word string) bool {
+	for i := 0; i+len(word) <= len(text); i++ {
+		j := 0
+		for j < len(word) && (text[i+j] == word[j] || text[i+j]+('a'-'A') == word[j]) {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
+}

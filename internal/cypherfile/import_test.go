@@ -144,10 +144,15 @@ func TestDryRun(t *testing.T) {
 	dir := t.TempDir()
 	good := writeFile(t, dir, "good.cypher", ":param n => 5\nCREATE (:New {n: $n});\nMATCH (s:Seed) DETACH DELETE s;\n"+
 		"CREATE INDEX dry_idx IF NOT EXISTS FOR (n:New) ON (n.n)")
-	// The last statement is a schema command: that file mixes kinds and is refused; run
-	// the schema command on its own instead.
-	if _, err := Import(ctx, d, []string{good}, opts); !errors.Is(err, ErrMixedFile) {
+	// The last statement is a schema command: with --atomic that file is refused; without,
+	// it is checked in two transactions and still changes nothing.
+	atomic := opts
+	atomic.Atomic = true
+	if _, err := Import(ctx, d, []string{good}, atomic); !errors.Is(err, ErrMixedFile) {
 		t.Fatalf("mixed file: err = %v, want ErrMixedFile", err)
+	}
+	if reps, err := Import(ctx, d, []string{good}, opts); err != nil || reps[0].Run != 3 || len(reps[0].Units) != 2 {
+		t.Fatalf("mixed file, dry run: %v %+v", err, reps)
 	}
 	good = writeFile(t, dir, "good.cypher", ":param n => 5\nCREATE (:New {n: $n});\nMATCH (s:Seed) DETACH DELETE s")
 	schema := writeFile(t, dir, "schema.cypher", "CREATE INDEX dry_idx IF NOT EXISTS FOR (n:New) ON (n.n)")
@@ -340,23 +345,42 @@ MATCH (n:CTest {id: 4}) DELETE n`)
 
 func TestModes(t *testing.T) {
 	ctx, d, opts := setup(t)
+	neo4jtest.Run(t, "DROP CONSTRAINT m_id IF EXISTS", nil)
 	seed(t)
 	before := snapshot(t)
 	dir := t.TempDir()
 	mixed := writeFile(t, dir, "mixed.cypher", "CREATE (:M);\nCREATE CONSTRAINT m_id IF NOT EXISTS FOR (n:M) REQUIRE n.id IS UNIQUE;")
 	later := writeFile(t, dir, "later.cypher", "CREATE (:M)")
-	_, err := Import(ctx, d, []string{later, mixed}, opts) // checked before anything runs
+	atomic := opts
+	atomic.Atomic = true
+	_, err := Import(ctx, d, []string{later, mixed}, atomic) // checked before anything runs
 	var se *StatementError
 	if !errors.As(err, &se) || !errors.Is(err, ErrMixedFile) || se.Line != 2 || !strings.Contains(err.Error(), "schema commands") {
-		t.Errorf("mixed file: %v", err)
+		t.Errorf("mixed file with --atomic: %v", err)
 	}
 	if after := snapshot(t); !reflect.DeepEqual(before, after) {
 		t.Errorf("a refused import changed the database")
 	}
+	// Without --atomic the file runs in two transactions, the schema one awaited.
+	var plan bytes.Buffer
+	withPlan := opts
+	withPlan.Progress = &plan
+	reps, err := Import(ctx, d, []string{mixed}, withPlan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reps[0]; len(r.Units) != 2 || r.Committed != 2 || r.NodesCreated != 1 || r.ConstraintsAdded != 1 {
+		t.Errorf("mixed file report %+v", r)
+	}
+	if want := mixed + ": plan: 2 transactions\n  1. statements 1-1 (line 1): 1 statement\n  2. statements 2-2 (line 2): 1 schema command, then indexes awaited\n"; !strings.HasPrefix(plan.String(), want) {
+		t.Errorf("plan output:\n%s\nwant it to start with\n%s", plan.String(), want)
+	}
+	neo4jtest.Run(t, "DROP CONSTRAINT m_id IF EXISTS", nil)
+	neo4jtest.Run(t, "MATCH (m:M) DELETE m", nil)
 
 	cit := writeFile(t, dir, "cit.cypher", ":param n => 25\nUNWIND range(1, $n) AS i CALL (i) { CREATE (:CIT {i: i}) } IN TRANSACTIONS OF 10 ROWS;\n"+
 		"MATCH (c:CIT) CALL (c) { SET c.done = true } IN TRANSACTIONS OF 7 ROWS")
-	reps, err := Import(ctx, d, []string{cit}, opts)
+	reps, err = Import(ctx, d, []string{cit}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -407,6 +431,7 @@ func TestProgress(t *testing.T) {
 	ctx, d, opts := setup(t)
 	defer func(n int) { progressEvery = n }(progressEvery)
 	progressEvery = 4
+	opts.BatchRows = 2 // progress is reported per batched statement
 	var lines []string
 	for i := 0; i < 10; i++ {
 		lines = append(lines, "CREATE (:Prog)")

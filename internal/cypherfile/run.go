@@ -40,6 +40,16 @@ type Options struct {
 	Progress io.Writer
 	// Terminal draws a progress bar on Progress instead of writing progress lines.
 	Terminal bool
+	// NoLift sends every statement as written. By default the literal values of data
+	// statements are sent as parameters, and consecutive statements of one shape run as
+	// one batched statement (see lift.go): same result, far fewer texts for Neo4j to parse.
+	NoLift bool
+	// BatchRows is the most statements one batched statement runs (default 1000).
+	BatchRows int
+	// Atomic refuses a file that cannot run as one transaction (schema commands mixed
+	// with data, :rollback, :use); its :begin and :commit are ignored. Without it such a
+	// file runs in the transactions of its plan (see [Unit]).
+	Atomic bool
 }
 
 // Counters are the changes statements made, summed from Neo4j's result summaries.
@@ -125,6 +135,16 @@ type FileReport struct {
 	Duration time.Duration
 	// Err is the error that stopped the file, or nil.
 	Err error
+	// CSVRows is the number of rows read from CSV files next to the script (LOAD CSV).
+	CSVRows int
+	// Queries is the number of statements sent to Neo4j for the file's statements: fewer
+	// than Run when statements ran batched.
+	Queries int
+	// Units is the file's plan: the transactions it runs in (after ResumeFrom).
+	Units []Unit
+	// UnitsDone is the number of units that completed (committed, or rolled back as the
+	// file asked); FailedUnit is the 1-based number of the unit that failed, 0 if none.
+	UnitsDone, FailedUnit int
 }
 
 // String is the one-line summary of the report.
@@ -141,6 +161,9 @@ func (r FileReport) String() string {
 	if r.Mode != ModeData {
 		mode = " (" + r.Mode.String() + ")"
 	}
+	if needsPlan(r.Units) {
+		mode = fmt.Sprintf(" (%d transactions)", len(r.Units))
+	}
 	skipped := ""
 	if r.Skipped > 0 {
 		skipped = fmt.Sprintf(" (statements 1-%d skipped)", r.Skipped)
@@ -148,6 +171,9 @@ func (r FileReport) String() string {
 	switch {
 	case r.Err != nil && r.DryRun:
 		fmt.Fprintf(&b, "dry run FAILED %s%s%s in %s, nothing written", r.failedAt(), skipped, mode, dur)
+	case r.Err != nil && r.unitsSummary() != "":
+		fmt.Fprintf(&b, "FAILED %s in %s: %s; statements 1-%d committed (resume from %d): %s",
+			r.failedAt(), dur, r.unitsSummary(), r.Committed, r.Committed, r.Counters)
 	case r.Err != nil && r.Committed == 0:
 		fmt.Fprintf(&b, "FAILED %s%s, nothing committed, in %s", r.failedAt(), mode, dur)
 	case r.Err != nil:
@@ -155,8 +181,14 @@ func (r FileReport) String() string {
 			r.failedAt(), mode, r.Committed, r.Committed, dur, r.Counters)
 	case r.DryRun:
 		fmt.Fprintf(&b, "%d statements checked with EXPLAIN%s%s in %s%s, dry run: nothing written", r.Run, skipped, mode, dur, rate)
+		if r.CSVRows > 0 {
+			fmt.Fprintf(&b, "; %d CSV rows would be read", r.CSVRows)
+		}
 	default:
 		fmt.Fprintf(&b, "%d statements committed%s%s in %s%s: %s", r.Run, skipped, mode, dur, rate, r.Counters)
+		if r.CSVRows > 0 {
+			fmt.Fprintf(&b, "; %d CSV rows read", r.CSVRows)
+		}
 	}
 	return b.String()
 }
@@ -254,7 +286,15 @@ type file struct {
 	path  string
 	src   *splitter
 	stmts []Statement
-	mode  Mode
+	units []Unit
+	// lifts holds each statement with its values taken out (see lift.go); nil for a
+	// statement that runs as written.
+	lifts []*lifted
+	// csv holds the LOAD CSV statements whose file the importer reads (see csv.go).
+	csv []*csvLoad
+	// liftReady[c] is closed when statements c*liftChunk... are lifted.
+	liftReady []chan struct{}
+	mode      Mode
 }
 
 // Files expands paths into the Cypher files to run: a file is taken as is, a directory
@@ -300,39 +340,114 @@ func Files(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// load reads, splits and classifies one file.
-func load(path string) (*file, error) {
+// load reads, splits and plans one file, and lifts the values of its data statements.
+func load(path string, opts Options) (*file, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	src := string(data)
-	stmts, err := Split(src)
-	if err != nil {
+	withPath := func(err error) error {
 		var se *SplitError
 		if errors.As(err, &se) {
 			se.File = path
 		}
-		return nil, err
+		return err
 	}
-	mode, err := fileMode(path, stmts)
+	stmts, cmds, err := SplitScript(src)
 	if err != nil {
-		return nil, err
+		return nil, withPath(err)
 	}
-	return &file{path: path, src: &splitter{src: src}, stmts: stmts, mode: mode}, nil
+	f := &file{path: path, src: &splitter{src: src}, stmts: stmts}
+	if opts.Atomic {
+		// The file must run as one transaction: :begin/:commit are ignored, and what
+		// cannot share one transaction is refused.
+		for _, c := range cmds {
+			if c.Name == "rollback" || c.Name == "use" {
+				return nil, &SplitError{File: path, Line: c.Line, Column: c.Column,
+					Msg: fmt.Sprintf("%s: --atomic runs each file as one transaction, so :%s cannot be honoured", ErrMixedFile, c.Name)}
+			}
+		}
+		if f.mode, err = fileMode(path, stmts); err != nil {
+			return nil, err
+		}
+		cmds = nil
+	}
+	if f.units, err = planFile(path, stmts, cmds, opts.Batch); err != nil {
+		return nil, withPath(err)
+	}
+	if !opts.Atomic {
+		f.mode = ModeData
+		if len(f.units) > 0 {
+			f.mode = f.units[0].Kind
+			for _, u := range f.units {
+				if u.Kind != f.mode {
+					f.mode = ModeData
+				}
+			}
+		}
+	}
+	f.csv = make([]*csvLoad, len(stmts))
+	for _, u := range f.units {
+		for i := u.First; i < u.End && u.Kind == ModeData; i++ {
+			if c, ok := parseCSVLoad(stmts[i].Text, filepath.Dir(path)); ok {
+				if _, err := os.Stat(c.path); err != nil {
+					st := stmts[i]
+					return nil, &SplitError{File: path, Line: st.Line, Column: st.Column,
+						Msg: fmt.Sprintf("LOAD CSV: %s is not next to the script (%v)", c.path, err)}
+				}
+				f.csv[i] = c
+			}
+		}
+	}
+	f.lifts = make([]*lifted, len(stmts))
+	f.liftReady = make([]chan struct{}, (len(stmts)+liftChunk-1)/liftChunk)
+	for i := range f.liftReady {
+		f.liftReady[i] = make(chan struct{})
+	}
+	liftable := make([]bool, len(stmts))
+	for _, u := range f.units {
+		for i := u.First; i < u.End; i++ {
+			liftable[i] = u.Kind == ModeData && !opts.NoLift
+		}
+	}
+	// Lifting runs ahead of the statements in the background, so that the client's work
+	// overlaps Neo4j's; runner.lifted waits for it.
+	go func() {
+		for c := range f.liftReady {
+			for i := c * liftChunk; i < min((c+1)*liftChunk, len(stmts)); i++ {
+				if liftable[i] {
+					if l, ok := lift(stmts[i].Text); ok {
+						f.lifts[i] = l
+					}
+				}
+			}
+			close(f.liftReady[c])
+		}
+	}()
+	return f, nil
+}
+
+// liftChunk is the number of statements lifted before the runner may use them.
+const liftChunk = 1024
+
+// lifted returns statement i lifted, or nil when it runs as written, once the background
+// lifting has reached it.
+func (f *file) lifted(i int) *lifted {
+	<-f.liftReady[i/liftChunk]
+	return f.lifts[i]
 }
 
 // Import runs the Cypher files named by paths (files, or directories of *.cypher files;
 // see [Files]) against Neo4j, one file after the other.
 //
-// Every file is read, split and classified (see [Mode]) before anything runs, so a file
-// that cannot be read, or whose statements cannot be split or cannot share a
-// transaction, stops the import with nothing written. Then, for each file, its :param
-// expressions are evaluated (each as `RETURN <expression> AS value`, in an auto-commit
-// query before the file's transaction starts) and its statements run in one explicit
-// transaction, committed at the end of the file, or in batches of Options.Batch
-// statements. A failing statement rolls back the transaction it is in and stops the
-// import: the error is a *[StatementError].
+// Every file is read, split and planned (see [Unit]) before anything runs, so a file that
+// cannot be read, split or planned stops the import with nothing written. Then each
+// file's units run in order: a data or schema unit in one explicit transaction (the
+// :param expressions before its statements evaluated inside it), a CALL { ... } IN
+// TRANSACTIONS statement in an implicit one. Data statements are sent lifted and batched
+// unless Options.NoLift. A failing statement rolls back the transaction it is in and stops
+// the import: the error is a *[StatementError] for the statement as written.
 //
 // Import returns a report for each file it started, including the one that failed.
 func Import(ctx context.Context, driver neo4j.DriverWithContext, paths []string, opts Options) ([]FileReport, error) {
@@ -348,7 +463,7 @@ func Import(ctx context.Context, driver neo4j.DriverWithContext, paths []string,
 	}
 	files := make([]*file, len(names))
 	for i, name := range names {
-		if files[i], err = load(name); err != nil {
+		if files[i], err = load(name, opts); err != nil {
 			return nil, err
 		}
 	}
@@ -370,132 +485,6 @@ func Import(ctx context.Context, driver neo4j.DriverWithContext, paths []string,
 	return reports, nil
 }
 
-// awaitIndexesSeconds bounds the wait for the indexes of a schema file to come online.
-const awaitIndexesSeconds = 600
-
-func runFile(ctx context.Context, driver neo4j.DriverWithContext, f *file, skip int, opts Options) (rep FileReport, err error) {
-	started := time.Now()
-	rep = FileReport{Path: f.path, Mode: f.mode, Statements: len(f.stmts), Skipped: skip, Committed: skip, DryRun: opts.DryRun}
-	if opts.DryRun {
-		rep.Committed = 0
-	}
-	prog := newProgress(opts, f.path, len(f.stmts), skip)
-	defer func() {
-		rep.Duration = time.Since(started)
-		rep.Err = err
-		prog.finish(rep)
-	}()
-
-	sess := driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: opts.Database, AccessMode: neo4j.AccessModeWrite})
-	defer sess.Close(context.WithoutCancel(ctx))
-
-	params, err := evalParams(ctx, sess, f)
-	if err != nil {
-		var se *StatementError
-		if errors.As(err, &se) {
-			se.Committed = rep.Committed
-		}
-		return rep, err
-	}
-
-	fail := func(st Statement, sent string, prefix int, cause error) error {
-		if ctx.Err() != nil {
-			return fmt.Errorf("%s:%d:%d: statement %d: interrupted (statements 1-%d committed): %w",
-				f.path, st.Line, st.Column, st.Index+1, rep.Committed, ctx.Err())
-		}
-		se := &StatementError{
-			File: f.path, Line: st.Line, Column: st.Column, Index: st.Index,
-			Excerpt: excerpt(st.Text), Err: cause, Committed: rep.Committed,
-		}
-		se.ErrLine, se.ErrColumn = errorPosition(f, st, sent, prefix, cause)
-		return se
-	}
-
-	if f.mode == ModeAutocommit && !opts.DryRun {
-		for i := skip; i < len(f.stmts); i++ {
-			st := f.stmts[i]
-			res, err := sess.Run(ctx, st.Text, params[i])
-			var sum neo4j.ResultSummary
-			if err == nil {
-				sum, err = res.Consume(ctx)
-			}
-			if err != nil {
-				return rep, fail(st, st.Text, 0, err)
-			}
-			rep.Run++
-			rep.Committed = i + 1
-			rep.Counters.addSummary(sum.Counters())
-			prog.step(i + 1)
-		}
-		return rep, nil
-	}
-
-	var (
-		tx      neo4j.ExplicitTransaction
-		pending Counters // changes of the open transaction
-		first   = skip   // first statement of the open transaction
-	)
-	end := func(commit bool) error {
-		t := tx
-		tx = nil
-		if !commit || opts.DryRun {
-			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-			defer cancel()
-			return t.Rollback(rctx)
-		}
-		return t.Commit(ctx)
-	}
-	defer func() {
-		if tx != nil {
-			_ = end(false)
-		}
-	}()
-	for i := skip; i < len(f.stmts); i++ {
-		st := f.stmts[i]
-		if tx == nil {
-			if tx, err = sess.BeginTransaction(ctx); err != nil {
-				return rep, fmt.Errorf("%s: begin transaction: %w", f.path, err)
-			}
-			first, pending = i, Counters{}
-		}
-		text, prefix := st.Text, 0
-		if opts.DryRun {
-			text, prefix = explain(st.Text)
-		}
-		res, err := tx.Run(ctx, text, params[i])
-		var sum neo4j.ResultSummary
-		if err == nil {
-			sum, err = res.Consume(ctx)
-		}
-		if err != nil {
-			return rep, fail(st, text, prefix, err)
-		}
-		rep.Run++
-		pending.addSummary(sum.Counters())
-		prog.step(i + 1)
-		if opts.Batch > 0 && (i+1-skip)%opts.Batch == 0 || i == len(f.stmts)-1 {
-			if err := end(true); err != nil {
-				return rep, fmt.Errorf("%s: commit of statements %d-%d failed, none of them was written (statements 1-%d committed): %w",
-					f.path, first+1, i+1, rep.Committed, err)
-			}
-			if !opts.DryRun {
-				rep.Committed = i + 1
-				rep.Counters.Add(pending)
-			}
-		}
-	}
-	if f.mode == ModeSchema && !opts.DryRun && rep.Run > 0 {
-		res, err := sess.Run(ctx, "CALL db.awaitIndexes($seconds)", map[string]any{"seconds": awaitIndexesSeconds})
-		if err == nil {
-			_, err = res.Consume(ctx)
-		}
-		if err != nil {
-			return rep, fmt.Errorf("%s: committed, but its indexes did not come online: %w", f.path, err)
-		}
-	}
-	return rep, nil
-}
-
 // explain turns a statement into the EXPLAIN of it, and says how many characters went
 // in front of it. A statement that is already EXPLAIN or PROFILE is sent as it is (it is
 // rolled back anyway).
@@ -510,56 +499,6 @@ func explain(text string) (string, int) {
 	}
 	const p = "EXPLAIN "
 	return p + text, len(p)
-}
-
-// evalParams evaluates the :param commands of f in order and returns the parameters in
-// force for each statement (statements share a map until a command changes it).
-func evalParams(ctx context.Context, sess neo4j.SessionWithContext, f *file) ([]map[string]any, error) {
-	out := make([]map[string]any, len(f.stmts))
-	var cur map[string]any
-	for i, st := range f.stmts {
-		for _, pc := range st.Params {
-			next := make(map[string]any, len(cur)+1)
-			if !pc.Clear {
-				for k, v := range cur {
-					next[k] = v
-				}
-			}
-			if pc.Expr != "" {
-				v, err := evalExpr(ctx, sess, pc.Expr, cur)
-				if err == nil && pc.Name == "" {
-					m, ok := v.(map[string]any)
-					if !ok {
-						err = fmt.Errorf("the map form :param {...} needs a map, the expression gave %T", v)
-					}
-					for k, v := range m {
-						next[k] = v
-					}
-				} else if err == nil {
-					next[pc.Name] = v
-				}
-				if err != nil {
-					return nil, &StatementError{File: f.path, Line: pc.Line, Column: pc.Column, Index: -1,
-						Excerpt: excerpt(pc.Text), Err: err}
-				}
-			}
-			cur = next
-		}
-		out[i] = cur
-	}
-	return out, nil
-}
-
-func evalExpr(ctx context.Context, sess neo4j.SessionWithContext, expr string, params map[string]any) (any, error) {
-	res, err := sess.Run(ctx, "RETURN "+expr+"\nAS value", params)
-	if err != nil {
-		return nil, err
-	}
-	rec, err := res.Single(ctx)
-	if err != nil {
-		return nil, err
-	}
-	return rec.Values[0], nil
 }
 
 // errorPosition finds in the file the position Neo4j's error message points at, if any.

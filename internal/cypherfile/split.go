@@ -86,6 +86,40 @@ const bom = "\uFEFF"
 // Errors are *[SplitError]s: invalid UTF-8, an unterminated string, comment or
 // backticked name, and unknown or malformed commands.
 func Split(src string) ([]Statement, error) {
+	stmts, cmds, err := SplitScript(src)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range cmds {
+		switch c.Name {
+		case "rollback":
+			return nil, &SplitError{Line: c.Line, Column: c.Column, Msg: "cypher-shell command :rollback is not supported: each file is its own transaction, committed when every statement succeeded (see --batch)"}
+		case "use":
+			return nil, &SplitError{Line: c.Line, Column: c.Column, Msg: "cypher-shell command :use is not supported: choose the database with --database (each file runs against one database)"}
+		}
+	}
+	return stmts, nil
+}
+
+// ShellCommand is a cypher-shell command that shapes how a file runs: `:begin`,
+// `:commit`, `:rollback` (a transaction block) or `:use <database>`.
+type ShellCommand struct {
+	// Name is "begin", "commit", "rollback" or "use", in lower case.
+	Name string
+	// Arg is the database of :use (backticks removed); empty otherwise.
+	Arg string
+	// Line and Column are where the command's colon is; Text is the command as written.
+	Line, Column int
+	Text         string
+	// Before is the index of the statement the command precedes (the number of statements
+	// before it).
+	Before int
+}
+
+// SplitScript is [Split] for the importer: it also returns the transaction commands
+// (:begin, :commit, :rollback) and :use commands in file order, which Split accepts
+// (:begin, :commit) or refuses (:rollback, :use).
+func SplitScript(src string) ([]Statement, []ShellCommand, error) {
 	s := &splitter{src: src}
 	if !utf8.ValidString(src) {
 		i := 0
@@ -96,9 +130,13 @@ func Split(src string) ([]Statement, error) {
 			}
 			i += n
 		}
-		return nil, s.errAt(i, "not valid UTF-8")
+		return nil, nil, s.errAt(i, "not valid UTF-8")
 	}
-	return s.split()
+	stmts, err := s.split()
+	if err != nil {
+		return nil, nil, err
+	}
+	return stmts, s.cmds, nil
 }
 
 type splitter struct {
@@ -106,6 +144,9 @@ type splitter struct {
 	lineStarts []int // byte offsets where lines start; built lazily
 
 	lastOff, lastLine, lastCol int // the last position computed
+
+	cmds   []ShellCommand // transaction and :use commands found by split
+	nstmts int            // statements found so far (while splitting)
 }
 
 // errAt builds a SplitError at byte offset off.
@@ -220,6 +261,7 @@ func (s *splitter) split() ([]Statement, error) {
 		})
 		pending = nil
 		start = -1
+		s.nstmts = len(out)
 	}
 	i := 0
 	for i < len(src) {
@@ -311,20 +353,27 @@ func (s *splitter) command(i int) (*ParamCommand, int, error) {
 		return nil, 0, s.errAt(i, format, a...)
 	}
 	switch name {
-	case "begin", "commit":
+	case "begin", "commit", "rollback":
 		if args != "" {
 			return bad(":%s takes no arguments", name)
 		}
+		s.cmds = append(s.cmds, ShellCommand{Name: name, Line: line, Column: col, Text: text, Before: s.nstmts})
+		return nil, after, nil
+	case "use":
+		db := args
+		if strings.HasPrefix(db, "`") && strings.HasSuffix(db, "`") && len(db) > 1 {
+			db = unquoteName(db)
+		}
+		if db == "" || strings.ContainsAny(args, " \t") && !strings.HasPrefix(args, "`") {
+			return bad("malformed %s: expected `:use <database>`", text)
+		}
+		s.cmds = append(s.cmds, ShellCommand{Name: name, Arg: db, Line: line, Column: col, Text: text, Before: s.nstmts})
 		return nil, after, nil
 	case "param", "params":
 	case "":
-		return bad("a statement cannot start with ':' (cypher-shell commands are :param, :params, :begin, :commit)")
-	case "rollback":
-		return bad("cypher-shell command :rollback is not supported: each file is its own transaction, committed when every statement succeeded (see --batch)")
-	case "use":
-		return bad("cypher-shell command :use is not supported: choose the database with --database (each file runs against one database)")
+		return bad("a statement cannot start with ':' (cypher-shell commands are :param, :params, :begin, :commit, :rollback, :use)")
 	default:
-		return bad("cypher-shell command :%s is not supported by the importer (only :param, :params, :begin and :commit are)", name)
+		return bad("cypher-shell command :%s is not supported by the importer (only :param, :params, :begin, :commit, :rollback and :use are)", name)
 	}
 	cmd := &ParamCommand{Line: line, Column: col, Text: text}
 	switch {

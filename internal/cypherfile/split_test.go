@@ -206,6 +206,11 @@ func TestKindOf(t *testing.T) {
 		{"MATCH (t) WHERE t.x IN transactions RETURN t", ModeData},
 		{"RETURN '} IN TRANSACTIONS'", ModeData},
 		{"CALL { CREATE (:A) } // IN TRANSACTIONS\nRETURN 1", ModeData},
+		// Issue 13: a parameter as the concurrency, and a map literal before IN.
+		{"UNWIND $rows AS r CALL (r) { CREATE (:A {id: r}) } IN $n CONCURRENT TRANSACTIONS", ModeAutocommit},
+		{"CALL { CREATE (:A) } IN ($n + 1) CONCURRENT TRANSACTIONS OF 10 ROWS", ModeAutocommit},
+		{"MATCH (t) WHERE {a:1} IN transactions RETURN t", ModeData},
+		{"MATCH (t) WHERE [x IN t.l | {a: x}][0] IN transactions RETURN t", ModeData},
 	}
 	for _, tt := range tests {
 		if got := kindOf(tt.text); got != tt.want {
