@@ -11,10 +11,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/rs/cors"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/batterykg/batterykg/graph"
 	"github.com/batterykg/batterykg/internal/auth"
@@ -35,6 +33,11 @@ type Config struct {
 	// MaxRootFields caps the root fields of one operation (default 10); MaxAliases caps its
 	// aliases (default 30): each root field is a Neo4j statement, each alias a subquery.
 	MaxRootFields, MaxAliases int
+	// Document limits, checked before gqlgen validates a document so that refusing one is
+	// linear in its size (see docBudget): MaxTokens caps its tokens (default 10000),
+	// MaxFields its fields with fragments expanded (default 2000), MaxInputValues the values
+	// of its argument literals and variables (default 1000).
+	MaxTokens, MaxFields, MaxInputValues int
 	// Introspection allows schema introspection (GraphiQL needs it).
 	Introspection bool
 	// AssetsDir holds GraphiQL's scripts (web/node_modules); when missing, GraphiQL loads
@@ -73,6 +76,15 @@ func (c *Config) defaults() {
 	if c.MaxAliases <= 0 {
 		c.MaxAliases = 30
 	}
+	if c.MaxTokens <= 0 {
+		c.MaxTokens = 10000
+	}
+	if c.MaxFields <= 0 {
+		c.MaxFields = 2000
+	}
+	if c.MaxInputValues <= 0 {
+		c.MaxInputValues = 1000
+	}
 }
 
 // Pinger reports whether the graph database answers.
@@ -92,11 +104,14 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	parsed := newParsedCache()
+	gql.SetQueryCache(parsed)
+	gql.SetParserTokenLimit(cfg.MaxTokens)
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	gql.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
+	gql.Use(docBudget{maxTokens: cfg.MaxTokens, maxFields: cfg.MaxFields, maxPairs: maxFieldPairs, maxValues: cfg.MaxInputValues, parsed: parsed})
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
