@@ -94,11 +94,7 @@ func runServe(ctx context.Context, args []string) error {
 	}
 	go prep.run(ctx)
 
-	srv := &http.Server{
-		Handler:           server.New(cfg, graph.NewSchema(store), prep, log),
-		ReadHeaderTimeout: 5 * time.Second,
-		IdleTimeout:       60 * time.Second,
-	}
+	srv := server.NewHTTPServer(server.New(cfg, graph.NewSchema(store), prep, log), cfg)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)

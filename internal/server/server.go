@@ -171,13 +171,11 @@ func anonymousReader(next http.Handler) http.Handler {
 // limit caps the body size and the request's time.
 func limit(cfg Config, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > cfg.MaxBodyBytes {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes)
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.RequestTimeout)
 		defer cancel()
+		if deadline, _ := ctx.Deadline(); !readBody(w, r, cfg.MaxBodyBytes, deadline) {
+			return
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
