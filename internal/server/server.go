@@ -52,6 +52,11 @@ type Config struct {
 	SlowQuery time.Duration
 	// Metrics, when set, are updated and served at /metrics.
 	Metrics *Metrics
+	// MaxCallerRequests caps the /graphql requests one caller (API key or JWT subject, else
+	// client address) has in flight (default 8; as many more wait, the rest get 429);
+	// MaxCallerStatements caps the root fields, each a Neo4j statement, it runs at once
+	// (default 4; the others wait within their request's deadline).
+	MaxCallerRequests, MaxCallerStatements int
 	// Auth authenticates bearer tokens on /graphql; nil means every caller is an anonymous
 	// reader (writes are then refused).
 	Auth *auth.Authenticator
@@ -75,6 +80,12 @@ func (c *Config) defaults() {
 	}
 	if c.MaxAliases <= 0 {
 		c.MaxAliases = 30
+	}
+	if c.MaxCallerRequests <= 0 {
+		c.MaxCallerRequests = 8
+	}
+	if c.MaxCallerStatements <= 0 {
+		c.MaxCallerStatements = 4
 	}
 	if c.MaxTokens <= 0 {
 		c.MaxTokens = 10000
@@ -115,10 +126,12 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
+	gql.AroundRootFields(perCallerStatements(newKeyedLimit(cfg.MaxCallerStatements, 1<<20)))
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
 	gql.SetRecoverFunc(graph.Recover(log))
 
 	var api http.Handler = cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql)))
+	api = perCaller(newKeyedLimit(cfg.MaxCallerRequests, cfg.MaxCallerRequests), api)
 	if cfg.Auth != nil {
 		api = cfg.Auth.Middleware(api)
 	} else {
@@ -137,7 +150,14 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	mux := http.NewServeMux()
 	route := cfg.Metrics.route
 	mux.Handle("/graphql", route("graphql", api))
-	mux.Handle("GET /metrics", route("metrics", cfg.Metrics.handler()))
+	// With anonymous reads off, /metrics and GraphiQL need credentials like /graphql.
+	guard := func(h http.Handler) http.Handler {
+		if cfg.Auth != nil {
+			return cfg.Auth.Middleware(h)
+		}
+		return h
+	}
+	mux.Handle("GET /metrics", route("metrics", guard(cfg.Metrics.handler())))
 	mux.Handle("GET /healthz", route("healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
@@ -155,8 +175,8 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 		w.Write([]byte("ready\n"))
 	})))
 	ui := graphiql(cfg.AssetsDir, log)
-	mux.Handle("GET /assets/", ui.assets)
-	mux.Handle("GET /{$}", route("graphiql", ui.page))
+	mux.Handle("GET /assets/", guard(ui.assets))
+	mux.Handle("GET /{$}", route("graphiql", guard(ui.page)))
 	return withRequestID(mux)
 }
 
