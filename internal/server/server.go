@@ -188,12 +188,15 @@ func anonymousReader(next http.Handler) http.Handler {
 	})
 }
 
-// limit caps the body size and the request's time.
+// limit caps the request's time, its body's size and read time, and the values of a JSON
+// body (see readBody, refuseValues).
 func limit(cfg Config, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.RequestTimeout)
 		defer cancel()
-		if deadline, _ := ctx.Deadline(); !readBody(w, r, cfg.MaxBodyBytes, deadline) {
+		deadline, _ := ctx.Deadline()
+		body, ok := readBody(w, r, cfg.MaxBodyBytes, deadline)
+		if !ok || refuseValues(w, r, body, cfg.MaxInputValues) {
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
