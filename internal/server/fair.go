@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
+	"time"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -16,7 +17,9 @@ import (
 // Fairness: a caller is its API key or JWT subject, else its client address. Each caller
 // may have a few requests in flight on /graphql and a few Neo4j statements (root fields, run
 // concurrently) at once; the rest wait their turn, so a handful of heavy callers cannot hold
-// the driver's connection pool while everyone else gets UNAVAILABLE.
+// the driver's connection pool while everyone else gets UNAVAILABLE. Callers whose statements
+// are slow share a narrow lane (statementGate), so they cannot take every core of Neo4j
+// either.
 
 type callerKeyCtx struct{}
 
@@ -124,22 +127,116 @@ func perCaller(l *keyedLimit, next http.Handler) http.Handler {
 	})
 }
 
-// perCallerStatements is the root-field middleware that limits the root fields, each a
-// Neo4j statement, that one caller runs at once; the others wait within the request's
-// deadline, then fail UNAVAILABLE.
-func perCallerStatements(l *keyedLimit) graphql.RootFieldMiddleware {
-	return func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
-		key, _ := ctx.Value(callerKeyCtx{}).(string)
-		if key == "" {
-			return next(ctx)
+// statementGate is the root-field middleware's state: the per-caller limit, and the heavy
+// lane. A caller whose statements have lately taken long (an average over its recent root
+// fields above heavy) runs them through a lane of lane slots shared by all such callers, so
+// that a few callers sending the costliest documents the limits allow take at most that many
+// of Neo4j's cores, and a caller with quick statements never waits behind them.
+type statementGate struct {
+	perCaller *keyedLimit
+	heavy     time.Duration
+	lane      chan struct{}
+	mu        sync.Mutex
+	cost      map[string]*callerCost
+	sweep     time.Time
+	next      uint64
+}
+
+// callerCost is a caller's statement time, a moving average over its recent root fields.
+type callerCost struct {
+	avg     time.Duration
+	seen    time.Time
+	running map[uint64]time.Time // statements in flight, by start
+}
+
+func newStatementGate(perCaller, lane int, heavy time.Duration) *statementGate {
+	return &statementGate{perCaller: newKeyedLimit(perCaller, 1<<20), heavy: heavy,
+		lane: make(chan struct{}, lane), cost: map[string]*callerCost{}}
+}
+
+// isHeavy reports whether key's recent statements were slow, or one of its statements in
+// flight has already run longer than heavy.
+func (g *statementGate) isHeavy(key string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c := g.cost[key]
+	if c == nil {
+		return false
+	}
+	if c.avg > g.heavy {
+		return true
+	}
+	for _, start := range c.running {
+		if time.Since(start) > g.heavy {
+			return true
 		}
-		if !l.acquire(ctx, key) {
-			err := gqlerror.Errorf("the server is busy with this caller's other statements; try again")
-			err.Extensions = map[string]any{"code": "UNAVAILABLE"}
-			graphql.AddError(ctx, err)
-			return graphql.Null
+	}
+	return false
+}
+
+// start records that a statement of key began; done gives its time to key's average
+// (weight 1/4). Callers idle for a minute are forgotten.
+func (g *statementGate) start(key string) (done func()) {
+	now := time.Now()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c := g.cost[key]
+	if c == nil {
+		c = &callerCost{avg: -1, running: map[uint64]time.Time{}}
+		g.cost[key] = c
+	}
+	g.next++
+	id := g.next
+	c.running[id] = now
+	if now.Sub(g.sweep) > time.Minute {
+		g.sweep = now
+		for k, c := range g.cost {
+			if len(c.running) == 0 && now.Sub(c.seen) > time.Minute {
+				delete(g.cost, k)
+			}
 		}
-		defer l.release(key)
+	}
+	return func() {
+		took := time.Since(now)
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		delete(c.running, id)
+		if c.avg < 0 {
+			c.avg = took
+		} else {
+			c.avg += (took - c.avg) / 4
+		}
+		c.seen = time.Now()
+		g.cost[key] = c
+	}
+}
+
+// middleware limits the root fields, each a Neo4j statement, that one caller runs at once,
+// and sends the statements of heavy callers through the lane; a statement that cannot start
+// before its request's deadline fails UNAVAILABLE.
+func (g *statementGate) middleware(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	key, _ := ctx.Value(callerKeyCtx{}).(string)
+	if key == "" {
 		return next(ctx)
 	}
+	busy := func() graphql.Marshaler {
+		err := gqlerror.Errorf("the server is busy with this caller's other statements; try again later")
+		err.Extensions = map[string]any{"code": "UNAVAILABLE"}
+		graphql.AddError(ctx, err)
+		return graphql.Null
+	}
+	if !g.perCaller.acquire(ctx, key) {
+		return busy()
+	}
+	defer g.perCaller.release(key)
+	if g.isHeavy(key) {
+		select {
+		case g.lane <- struct{}{}:
+			defer func() { <-g.lane }()
+		case <-ctx.Done():
+			return busy()
+		}
+	}
+	defer g.start(key)()
+	return next(ctx)
 }

@@ -57,6 +57,10 @@ type Config struct {
 	// MaxCallerStatements caps the root fields, each a Neo4j statement, it runs at once
 	// (default 4; the others wait within their request's deadline).
 	MaxCallerRequests, MaxCallerStatements int
+	// HeavyStatement is the average statement time over which a caller counts as heavy
+	// (default 250 ms); heavy callers' statements share HeavyLane slots (default 2).
+	HeavyStatement time.Duration
+	HeavyLane      int
 	// Auth authenticates bearer tokens on /graphql; nil means every caller is an anonymous
 	// reader (writes are then refused).
 	Auth *auth.Authenticator
@@ -86,6 +90,12 @@ func (c *Config) defaults() {
 	}
 	if c.MaxCallerStatements <= 0 {
 		c.MaxCallerStatements = 4
+	}
+	if c.HeavyStatement <= 0 {
+		c.HeavyStatement = 250 * time.Millisecond
+	}
+	if c.HeavyLane <= 0 {
+		c.HeavyLane = 2
 	}
 	if c.MaxTokens <= 0 {
 		c.MaxTokens = 10000
@@ -126,7 +136,7 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
-	gql.AroundRootFields(perCallerStatements(newKeyedLimit(cfg.MaxCallerStatements, 1<<20)))
+	gql.AroundRootFields(newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement).middleware)
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
 	gql.SetRecoverFunc(graph.Recover(log))
 
