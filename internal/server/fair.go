@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"math"
 	"net"
 	"net/http"
 	"strconv"
@@ -155,7 +156,9 @@ func newStatementGate(perCaller, lane int, heavy time.Duration) *statementGate {
 }
 
 // isHeavy reports whether key's recent statements were slow, or one of its statements in
-// flight has already run longer than heavy.
+// flight has already run longer than heavy. The average of a caller with nothing running
+// halves for every second since its last statement, so that one slow statement on a busy
+// server does not keep a quick caller in the lane.
 func (g *statementGate) isHeavy(key string) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -163,15 +166,16 @@ func (g *statementGate) isHeavy(key string) bool {
 	if c == nil {
 		return false
 	}
-	if c.avg > g.heavy {
-		return true
-	}
 	for _, start := range c.running {
 		if time.Since(start) > g.heavy {
 			return true
 		}
 	}
-	return false
+	avg := c.avg
+	if len(c.running) == 0 {
+		avg = time.Duration(float64(avg) * math.Exp2(-time.Since(c.seen).Seconds()))
+	}
+	return avg > g.heavy
 }
 
 // start records that a statement of key began; done gives its time to key's average
@@ -230,11 +234,21 @@ func (g *statementGate) middleware(ctx context.Context, next graphql.RootResolve
 	}
 	defer g.perCaller.release(key)
 	if g.isHeavy(key) {
-		select {
-		case g.lane <- struct{}{}:
-			defer func() { <-g.lane }()
-		case <-ctx.Done():
-			return busy()
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+	wait:
+		for {
+			select {
+			case g.lane <- struct{}{}:
+				defer func() { <-g.lane }()
+				break wait
+			case <-ctx.Done():
+				return busy()
+			case <-tick.C:
+				if !g.isHeavy(key) { // it has cooled down while waiting
+					break wait
+				}
+			}
 		}
 	}
 	defer g.start(key)()

@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -120,7 +121,8 @@ func BenchmarkHostileDocuments(b *testing.B) {
 // (each its own API key) send the heaviest operation the limits allow, back to back. It
 // reports both p95 latencies and their ratio (target: under 3), and what the hostile callers
 // got. The heaviest operation is picked by timing the candidates below, alone, first. Run
-// with -benchtime 1x; BATTERYKG_BENCH_DATA picks the graph (see benchGraph).
+// with -benchtime 1x; BATTERYKG_BENCH_DATA picks the graph (see benchGraph),
+// BATTERYKG_BENCH_LANE the heavy lane's width (default: the server's).
 func BenchmarkFairness(b *testing.B) {
 	cfg, graphName := benchGraph(b)
 	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
@@ -129,14 +131,18 @@ func BenchmarkFairness(b *testing.B) {
 	}
 	defer store.Close(context.Background())
 	var keys []auth.APIKey
-	for i := range 11 {
+	for i := range 12 { // 0-9 hostile, 10 the normal client, 11 picks the candidates
 		keys = append(keys, auth.APIKey{Name: fmt.Sprintf("caller%d", i), Role: auth.RoleReader, Hash: auth.HashKey(fmt.Sprintf("bench-key-%d-0123456789", i))})
 	}
 	authn, err := auth.New(auth.Config{AnonymousRead: true, APIKeys: keys, Log: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	srv := httptest.NewServer(server.New(server.Config{Auth: authn}, graph.NewSchema(store), store, slog.New(slog.DiscardHandler)))
+	scfg := server.Config{Auth: authn}
+	if lane, err := strconv.Atoi(os.Getenv("BATTERYKG_BENCH_LANE")); err == nil {
+		scfg.HeavyLane = lane
+	}
+	srv := httptest.NewServer(server.New(scfg, graph.NewSchema(store), store, slog.New(slog.DiscardHandler)))
 	defer srv.Close()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 64}}
 	post := func(key int, q string) (time.Duration, int, string) {
@@ -154,7 +160,7 @@ func BenchmarkFairness(b *testing.B) {
 		return time.Since(t0), resp.StatusCode, string(out)
 	}
 	// two well-connected actors for the path queries
-	_, _, hubs := post(10, `{ actors(first: 2, orderBy: [{field: PROJECT_COUNT, direction: DESC}]) { edges { node { id } } } }`)
+	_, _, hubs := post(11, `{ actors(first: 2, orderBy: [{field: PROJECT_COUNT, direction: DESC}]) { edges { node { id } } } }`)
 	var hub struct {
 		Data struct {
 			Actors struct {
@@ -188,7 +194,7 @@ func BenchmarkFairness(b *testing.B) {
 		var took time.Duration
 		var status int
 		var out string
-		took, status, out = post(10, q)
+		took, status, out = post(11, q)
 		refused := status != 200 || strings.Contains(out, `"errors"`)
 		b.Logf("candidate %-15s alone: %v (refused or failed: %v %.200s)", name, took.Round(time.Millisecond), refused, map[bool]string{true: out}[refused])
 		if !refused && took > slowest {
@@ -198,13 +204,14 @@ func BenchmarkFairness(b *testing.B) {
 	if heaviest == "" {
 		b.Fatal("every candidate was refused")
 	}
+	time.Sleep(5 * time.Second) // let the candidates' statements end
 	normal := `{ actors(filter: {kind: [COMPANY], region: [WAL]}, first: 20, orderBy: [{field: NAME}]) { totalCount edges { node { id name kind } } } }`
 	measure := func(n int) []time.Duration {
 		var ds []time.Duration
 		for range n {
 			d, status, out := post(10, normal)
 			if status != 200 || strings.Contains(out, `"errors"`) {
-				b.Fatalf("the normal page failed: %d %.300s", status, out)
+				b.Errorf("the normal page failed: %d %.300s", status, out)
 			}
 			ds = append(ds, d)
 		}

@@ -255,7 +255,7 @@ func TestHostileClients(t *testing.T) {
 	}
 	t.Cleanup(func() { store.Close(context.Background()) })
 	schema := graph.NewSchema(store)
-	srv := httptest.NewServer(server.New(server.Config{Introspection: true, MaxCallerRequests: 64, MaxCallerStatements: 64}, schema, store, slog.New(slog.DiscardHandler)))
+	srv := httptest.NewServer(server.New(server.Config{Introspection: true, MaxCallerRequests: 64, MaxCallerStatements: 64, HeavyLane: 64}, schema, store, slog.New(slog.DiscardHandler)))
 	t.Cleanup(srv.Close)
 
 	n := 200
