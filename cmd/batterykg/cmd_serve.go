@@ -38,7 +38,7 @@ func runServe(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.MaxCallerRequests, "max-caller-requests", 8, "most /graphql requests one caller (API key, else address) has in flight")
 	fs.IntVar(&cfg.MaxCallerStatements, "max-caller-statements", 4, "most Neo4j statements (root fields) one caller runs at once")
 	fs.DurationVar(&cfg.HeavyStatement, "heavy-statement", 250*time.Millisecond, "callers whose statements average more than this share the heavy lane")
-	fs.IntVar(&cfg.HeavyLane, "heavy-lane", 2, "Neo4j statements heavy callers may run at once, all together")
+	fs.IntVar(&cfg.HeavyLane, "heavy-lane", 1, "Neo4j statements heavy callers may run at once, all together")
 	fs.BoolVar(&cfg.Introspection, "introspection", true, "allow schema introspection")
 	fs.StringVar(&cfg.AssetsDir, "assets", "web/node_modules", "where GraphiQL's scripts are installed")
 	cors := fs.String("cors-origins", envOr("BATTERYKG_CORS_ORIGINS", ""), "comma-separated browser origins allowed to call /graphql (env BATTERYKG_CORS_ORIGINS)")

@@ -156,7 +156,8 @@ func newStatementGate(perCaller, lane int, heavy time.Duration) *statementGate {
 }
 
 // isHeavy reports whether key's recent statements were slow, or one of its statements in
-// flight has already run longer than heavy. The average of a caller with nothing running
+// flight has already run longer than heavy, or it is new (no statement finished yet) and
+// has one running. The average of a caller with nothing running
 // halves for every second since its last statement, so that one slow statement on a busy
 // server does not keep a quick caller in the lane.
 func (g *statementGate) isHeavy(key string) bool {
@@ -165,6 +166,9 @@ func (g *statementGate) isHeavy(key string) bool {
 	c := g.cost[key]
 	if c == nil {
 		return false
+	}
+	if c.avg < 0 && len(c.running) > 0 { // new caller: one statement at a time until it proves quick
+		return true
 	}
 	for _, start := range c.running {
 		if time.Since(start) > g.heavy {

@@ -58,7 +58,7 @@ type Config struct {
 	// (default 4; the others wait within their request's deadline).
 	MaxCallerRequests, MaxCallerStatements int
 	// HeavyStatement is the average statement time over which a caller counts as heavy
-	// (default 250 ms); heavy callers' statements share HeavyLane slots (default 2).
+	// (default 250 ms); heavy callers' statements share HeavyLane slots (default 1).
 	HeavyStatement time.Duration
 	HeavyLane      int
 	// Auth authenticates bearer tokens on /graphql; nil means every caller is an anonymous
@@ -95,7 +95,7 @@ func (c *Config) defaults() {
 		c.HeavyStatement = 250 * time.Millisecond
 	}
 	if c.HeavyLane <= 0 {
-		c.HeavyLane = 2
+		c.HeavyLane = 1
 	}
 	if c.MaxTokens <= 0 {
 		c.MaxTokens = 10000
