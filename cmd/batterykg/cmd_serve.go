@@ -33,6 +33,13 @@ func runServe(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.MaxDepth, "max-depth", 15, "deepest selection nesting")
 	fs.IntVar(&cfg.MaxRootFields, "max-root-fields", 10, "most root fields in one operation")
 	fs.IntVar(&cfg.MaxAliases, "max-aliases", 30, "most aliases in one operation")
+	fs.IntVar(&cfg.MaxTokens, "max-tokens", 10000, "most tokens in one document")
+	fs.IntVar(&cfg.MaxFields, "max-fields", 2000, "most fields in one document, fragments expanded")
+	fs.IntVar(&cfg.MaxInputValues, "max-input-values", 1000, "most input values (argument literals and variables) in one request")
+	fs.IntVar(&cfg.MaxCallerRequests, "max-caller-requests", 8, "most /graphql requests one caller (API key, else address) has in flight")
+	fs.IntVar(&cfg.MaxCallerStatements, "max-caller-statements", 4, "most Neo4j statements (root fields) one caller runs at once")
+	fs.DurationVar(&cfg.HeavyStatement, "heavy-statement", 250*time.Millisecond, "callers whose statements average more than this share the heavy lane")
+	fs.IntVar(&cfg.HeavyLane, "heavy-lane", 1, "Neo4j statements heavy callers may run at once, all together")
 	fs.BoolVar(&cfg.Introspection, "introspection", true, "allow schema introspection")
 	fs.StringVar(&cfg.AssetsDir, "assets", "web/node_modules", "where GraphiQL's scripts are installed")
 	cors := fs.String("cors-origins", envOr("BATTERYKG_CORS_ORIGINS", ""), "comma-separated browser origins allowed to call /graphql (env BATTERYKG_CORS_ORIGINS)")
@@ -100,11 +107,7 @@ func runServe(ctx context.Context, args []string) error {
 			return loadSeed(ctx, store, *seed, log)
 		}})
 	}
-	srv := &http.Server{
-		Handler:           server.New(cfg, graph.NewSchema(store), prep, log),
-		ReadHeaderTimeout: 5 * time.Second,
-		IdleTimeout:       60 * time.Second,
-	}
+	srv := server.NewHTTPServer(server.New(cfg, graph.NewSchema(store), prep, log), cfg)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)

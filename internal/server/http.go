@@ -61,7 +61,8 @@ func WithRequestIDs(log *slog.Logger) *slog.Logger { return slog.New(logHandler{
 
 // graphqlOverHTTP enforces the parts of the GraphQL-over-HTTP specification that gqlgen's
 // transports leave to the server: only GET and POST (405 with Allow otherwise), and no
-// mutation over GET (405 with `Allow: POST`).
+// mutation over GET (405 with `Allow: POST`), and the status codes and bodies of failed
+// requests (see protocolWriter).
 func graphqlOverHTTP(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.Method {
@@ -77,7 +78,9 @@ func graphqlOverHTTP(next http.Handler) http.Handler {
 			http.Error(w, "use GET or POST", http.StatusMethodNotAllowed)
 			return
 		}
-		next.ServeHTTP(w, r)
+		pw := &protocolWriter{ResponseWriter: w}
+		next.ServeHTTP(pw, r)
+		pw.finish()
 	})
 }
 

@@ -88,8 +88,8 @@ type statusWriter struct {
 func (s *statusWriter) WriteHeader(code int)        { s.status = code; s.ResponseWriter.WriteHeader(code) }
 func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
 
-// opNames bounds the operation label: client-chosen names beyond the first 200, or names
-// that are not plain identifiers, are counted as "other".
+// opNames bounds the operation label: names of validated documents beyond the first 200,
+// or names that are not plain identifiers, are counted as "other".
 type opNames struct {
 	mu   sync.Mutex
 	seen map[string]bool
@@ -134,15 +134,16 @@ func (observer) Validate(graphql.ExecutableSchema) error { return nil }
 func (o observer) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	start := time.Now()
 	resp := next(ctx)
-	name := ""
+	// Only the names of documents that parsed and validated become labels: a refused
+	// document is "invalid", whatever name it claims.
+	name, label := "", "invalid"
 	if graphql.HasOperationContext(ctx) {
-		oc := graphql.GetOperationContext(ctx)
-		if name = oc.OperationName; name == "" && oc.Operation != nil {
+		if oc := graphql.GetOperationContext(ctx); oc.Operation != nil {
 			name = oc.Operation.Name
+			label = o.m.ops.label(name)
 		}
 	}
 	took := time.Since(start)
-	label := o.m.ops.label(name)
 	outcome := "ok"
 	if resp != nil && len(resp.Errors) > 0 {
 		outcome = "error"

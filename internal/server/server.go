@@ -11,10 +11,8 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
-	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/rs/cors"
-	"github.com/vektah/gqlparser/v2/ast"
 
 	"github.com/batterykg/batterykg/graph"
 	"github.com/batterykg/batterykg/internal/auth"
@@ -35,6 +33,11 @@ type Config struct {
 	// MaxRootFields caps the root fields of one operation (default 10); MaxAliases caps its
 	// aliases (default 30): each root field is a Neo4j statement, each alias a subquery.
 	MaxRootFields, MaxAliases int
+	// Document limits, checked before gqlgen validates a document so that refusing one is
+	// linear in its size (see docBudget): MaxTokens caps its tokens (default 10000),
+	// MaxFields its fields with fragments expanded (default 2000), MaxInputValues the values
+	// of its argument literals and variables (default 1000).
+	MaxTokens, MaxFields, MaxInputValues int
 	// Introspection allows schema introspection (GraphiQL needs it).
 	Introspection bool
 	// AssetsDir holds GraphiQL's scripts (web/node_modules); when missing, GraphiQL loads
@@ -49,6 +52,15 @@ type Config struct {
 	SlowQuery time.Duration
 	// Metrics, when set, are updated and served at /metrics.
 	Metrics *Metrics
+	// MaxCallerRequests caps the /graphql requests one caller (API key or JWT subject, else
+	// client address) has in flight (default 8; as many more wait, the rest get 429);
+	// MaxCallerStatements caps the root fields, each a Neo4j statement, it runs at once
+	// (default 4; the others wait within their request's deadline).
+	MaxCallerRequests, MaxCallerStatements int
+	// HeavyStatement is the average statement time over which a caller counts as heavy
+	// (default 250 ms); heavy callers' statements share HeavyLane slots (default 1).
+	HeavyStatement time.Duration
+	HeavyLane      int
 	// Auth authenticates bearer tokens on /graphql; nil means every caller is an anonymous
 	// reader (writes are then refused).
 	Auth *auth.Authenticator
@@ -73,6 +85,27 @@ func (c *Config) defaults() {
 	if c.MaxAliases <= 0 {
 		c.MaxAliases = 30
 	}
+	if c.MaxCallerRequests <= 0 {
+		c.MaxCallerRequests = 8
+	}
+	if c.MaxCallerStatements <= 0 {
+		c.MaxCallerStatements = 4
+	}
+	if c.HeavyStatement <= 0 {
+		c.HeavyStatement = 250 * time.Millisecond
+	}
+	if c.HeavyLane <= 0 {
+		c.HeavyLane = 1
+	}
+	if c.MaxTokens <= 0 {
+		c.MaxTokens = 10000
+	}
+	if c.MaxFields <= 0 {
+		c.MaxFields = 2000
+	}
+	if c.MaxInputValues <= 0 {
+		c.MaxInputValues = 1000
+	}
 }
 
 // Pinger reports whether the graph database answers.
@@ -92,19 +125,24 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
 	gql.AddTransport(transport.POST{})
-	gql.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	parsed := newParsedCache()
+	gql.SetQueryCache(parsed)
+	gql.SetParserTokenLimit(cfg.MaxTokens)
 	if cfg.Introspection {
 		gql.Use(extension.Introspection{})
 	}
-	gql.Use(extension.AutomaticPersistedQuery{Cache: lru.New[string](1000)})
+	gql.Use(extension.AutomaticPersistedQuery{Cache: newAPQCache()})
+	gql.Use(docBudget{maxTokens: cfg.MaxTokens, maxFields: cfg.MaxFields, maxPairs: maxFieldPairs, maxValues: cfg.MaxInputValues, parsed: parsed})
 	gql.Use(extension.FixedComplexityLimit(cfg.MaxComplexity))
 	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
 	gql.Use(unavailableMarker{})
+	gql.AroundRootFields(newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement).middleware)
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
 	gql.SetRecoverFunc(graph.Recover(log))
 
 	var api http.Handler = retryAfter(cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql))))
+	api = perCaller(newKeyedLimit(cfg.MaxCallerRequests, cfg.MaxCallerRequests), api)
 	if cfg.Auth != nil {
 		api = cfg.Auth.Middleware(api)
 	} else {
@@ -123,7 +161,14 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	mux := http.NewServeMux()
 	route := cfg.Metrics.route
 	mux.Handle("/graphql", route("graphql", api))
-	mux.Handle("GET /metrics", route("metrics", cfg.Metrics.handler()))
+	// With anonymous reads off, /metrics and GraphiQL need credentials like /graphql.
+	guard := func(h http.Handler) http.Handler {
+		if cfg.Auth != nil {
+			return cfg.Auth.Middleware(h)
+		}
+		return h
+	}
+	mux.Handle("GET /metrics", route("metrics", guard(cfg.Metrics.handler())))
 	mux.Handle("GET /healthz", route("healthz", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
@@ -141,11 +186,11 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 		w.Write([]byte("ready\n"))
 	})))
 	ui := graphiql(cfg.AssetsDir, log)
-	mux.Handle("GET /assets/", ui.assets)
-	mux.Handle("GET /{$}", route("graphiql", preparing(db, ui.page)))
-	ex := route("explore", explorer(cfg.AssetsDir, log))
-	mux.Handle("GET /explore", preparing(db, ex))
-	mux.Handle("GET /explore/", ex)
+	mux.Handle("GET /assets/", guard(ui.assets))
+	mux.Handle("GET /{$}", route("graphiql", guard(preparing(db, ui.page))))
+	ex := explorer(cfg.AssetsDir, log)
+	mux.Handle("GET /explore", route("explore", guard(preparing(db, ex))))
+	mux.Handle("GET /explore/", route("explore", guard(ex)))
 	return withRequestID(mux)
 }
 
@@ -157,16 +202,17 @@ func anonymousReader(next http.Handler) http.Handler {
 	})
 }
 
-// limit caps the body size and the request's time.
+// limit caps the request's time, its body's size and read time, and the values of a JSON
+// body (see readBody, refuseValues).
 func limit(cfg Config, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > cfg.MaxBodyBytes {
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes)
 		ctx, cancel := context.WithTimeout(r.Context(), cfg.RequestTimeout)
 		defer cancel()
+		deadline, _ := ctx.Deadline()
+		body, ok := readBody(w, r, cfg.MaxBodyBytes, deadline)
+		if !ok || refuseValues(w, r, body, cfg.MaxInputValues) {
+			return
+		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

@@ -1,0 +1,260 @@
+package server
+
+import (
+	"context"
+	"math"
+	"net"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"github.com/batterykg/batterykg/internal/auth"
+)
+
+// Fairness: a caller is its API key or JWT subject, else its client address. Each caller
+// may have a few requests in flight on /graphql and a few Neo4j statements (root fields, run
+// concurrently) at once; the rest wait their turn, so a handful of heavy callers cannot hold
+// the driver's connection pool while everyone else gets UNAVAILABLE. Callers whose statements
+// are slow share a narrow lane (statementGate), so they cannot take every core of Neo4j
+// either.
+
+type callerKeyCtx struct{}
+
+// callerKey names the caller of r.
+func callerKey(r *http.Request) string {
+	if p := auth.FromContext(r.Context()); !p.Anonymous() && p.Subject != "" {
+		return p.Method + ":" + p.Subject
+	}
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		host = r.RemoteAddr
+	}
+	return "addr:" + host
+}
+
+// keyedLimit lets each key hold at most max slots at once, with at most queue more waiting.
+type keyedLimit struct {
+	max, queue int
+	mu         sync.Mutex
+	keys       map[string]*slots
+}
+
+type slots struct {
+	sem     chan struct{}
+	waiting int
+	users   int // holders and waiters; the entry goes when none are left
+}
+
+func newKeyedLimit(max, queue int) *keyedLimit {
+	return &keyedLimit{max: max, queue: queue, keys: map[string]*slots{}}
+}
+
+// acquire takes a slot for key, waiting while ctx lasts; it reports false when the queue is
+// full or ctx ended first. A true answer must be followed by release.
+func (l *keyedLimit) acquire(ctx context.Context, key string) bool {
+	l.mu.Lock()
+	s := l.keys[key]
+	if s == nil {
+		s = &slots{sem: make(chan struct{}, l.max)}
+		l.keys[key] = s
+	}
+	select {
+	case s.sem <- struct{}{}:
+		s.users++
+		l.mu.Unlock()
+		return true
+	default:
+	}
+	if s.waiting >= l.queue {
+		l.mu.Unlock()
+		return false
+	}
+	s.waiting++
+	s.users++
+	l.mu.Unlock()
+	var ok bool
+	select {
+	case s.sem <- struct{}{}:
+		ok = true
+	case <-ctx.Done():
+	}
+	l.mu.Lock()
+	s.waiting--
+	if !ok {
+		l.drop(key, s)
+	}
+	l.mu.Unlock()
+	return ok
+}
+
+func (l *keyedLimit) release(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	s := l.keys[key]
+	<-s.sem
+	l.drop(key, s)
+}
+
+// drop forgets a user of s; l.mu is held.
+func (l *keyedLimit) drop(key string, s *slots) {
+	if s.users--; s.users == 0 {
+		delete(l.keys, key)
+	}
+}
+
+// perCaller limits the /graphql requests each caller has in flight; a request past the
+// limit and its queue answers 429 with Retry-After.
+func perCaller(l *keyedLimit, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodOptions {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key := callerKey(r)
+		if !l.acquire(r.Context(), key) {
+			w.Header().Set("Retry-After", "1")
+			w.Header().Set("Content-Type", "application/json; charset=utf-8")
+			w.WriteHeader(http.StatusTooManyRequests)
+			w.Write([]byte(`{"errors":[{"message":"too many requests in flight from this caller (limit ` +
+				strconv.Itoa(l.max) + `)","extensions":{"code":"TOO_MANY_REQUESTS"}}]}` + "\n"))
+			return
+		}
+		defer l.release(key)
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), callerKeyCtx{}, key)))
+	})
+}
+
+// statementGate is the root-field middleware's state: the per-caller limit, and the heavy
+// lane. A caller whose statements have lately taken long (an average over its recent root
+// fields above heavy) runs them through a lane of lane slots shared by all such callers, so
+// that a few callers sending the costliest documents the limits allow take at most that many
+// of Neo4j's cores, and a caller with quick statements never waits behind them.
+type statementGate struct {
+	perCaller *keyedLimit
+	heavy     time.Duration
+	lane      chan struct{}
+	mu        sync.Mutex
+	cost      map[string]*callerCost
+	sweep     time.Time
+	next      uint64
+}
+
+// callerCost is a caller's statement time, a moving average over its recent root fields.
+type callerCost struct {
+	avg     time.Duration
+	seen    time.Time
+	running map[uint64]time.Time // statements in flight, by start
+}
+
+func newStatementGate(perCaller, lane int, heavy time.Duration) *statementGate {
+	return &statementGate{perCaller: newKeyedLimit(perCaller, 1<<20), heavy: heavy,
+		lane: make(chan struct{}, lane), cost: map[string]*callerCost{}}
+}
+
+// isHeavy reports whether key's recent statements were slow, or one of its statements in
+// flight has already run longer than heavy, or it is new (no statement finished yet) and
+// has one running. The average of a caller with nothing running
+// halves for every second since its last statement, so that one slow statement on a busy
+// server does not keep a quick caller in the lane.
+func (g *statementGate) isHeavy(key string) bool {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c := g.cost[key]
+	if c == nil {
+		return false
+	}
+	if c.avg < 0 && len(c.running) > 0 { // new caller: one statement at a time until it proves quick
+		return true
+	}
+	for _, start := range c.running {
+		if time.Since(start) > g.heavy {
+			return true
+		}
+	}
+	avg := c.avg
+	if len(c.running) == 0 {
+		avg = time.Duration(float64(avg) * math.Exp2(-time.Since(c.seen).Seconds()))
+	}
+	return avg > g.heavy
+}
+
+// start records that a statement of key began; done gives its time to key's average
+// (weight 1/4). Callers idle for a minute are forgotten.
+func (g *statementGate) start(key string) (done func()) {
+	now := time.Now()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c := g.cost[key]
+	if c == nil {
+		c = &callerCost{avg: -1, running: map[uint64]time.Time{}}
+		g.cost[key] = c
+	}
+	g.next++
+	id := g.next
+	c.running[id] = now
+	if now.Sub(g.sweep) > time.Minute {
+		g.sweep = now
+		for k, c := range g.cost {
+			if len(c.running) == 0 && now.Sub(c.seen) > time.Minute {
+				delete(g.cost, k)
+			}
+		}
+	}
+	return func() {
+		took := time.Since(now)
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		delete(c.running, id)
+		if c.avg < 0 {
+			c.avg = took
+		} else {
+			c.avg += (took - c.avg) / 4
+		}
+		c.seen = time.Now()
+		g.cost[key] = c
+	}
+}
+
+// middleware limits the root fields, each a Neo4j statement, that one caller runs at once,
+// and sends the statements of heavy callers through the lane; a statement that cannot start
+// before its request's deadline fails UNAVAILABLE.
+func (g *statementGate) middleware(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
+	key, _ := ctx.Value(callerKeyCtx{}).(string)
+	if key == "" {
+		return next(ctx)
+	}
+	busy := func() graphql.Marshaler {
+		err := gqlerror.Errorf("the server is busy with this caller's other statements; try again later")
+		err.Extensions = map[string]any{"code": "UNAVAILABLE"}
+		graphql.AddError(ctx, err)
+		return graphql.Null
+	}
+	if !g.perCaller.acquire(ctx, key) {
+		return busy()
+	}
+	defer g.perCaller.release(key)
+	if g.isHeavy(key) {
+		tick := time.NewTicker(100 * time.Millisecond)
+		defer tick.Stop()
+	wait:
+		for {
+			select {
+			case g.lane <- struct{}{}:
+				defer func() { <-g.lane }()
+				break wait
+			case <-ctx.Done():
+				return busy()
+			case <-tick.C:
+				if !g.isHeavy(key) { // it has cooled down while waiting
+					break wait
+				}
+			}
+		}
+	}
+	defer g.start(key)()
+	return next(ctx)
+}
