@@ -31,7 +31,7 @@ run: build web
 	  $(BIN) neo4j start --state $(STATE)/neo4j --cache $(CACHE) --port $(DEV_PORT) --password "$${NEO4J_PASSWORD:-$(DEV_PASSWORD)}" || exit 1; \
 	fi
 	NEO4J_URI="$${NEO4J_URI:-bolt://127.0.0.1:$(DEV_PORT)}" NEO4J_PASSWORD="$${NEO4J_PASSWORD:-$(DEV_PASSWORD)}" \
-	  $(BIN) serve --seed data/seed
+	  $(BIN) serve --seed data/seed $(SERVE_FLAGS)
 
 neo4j-start: build
 	$(BIN) neo4j start --state $(STATE)/neo4j --cache $(CACHE) --port $(DEV_PORT) --password "$${NEO4J_PASSWORD:-$(DEV_PASSWORD)}"
@@ -59,7 +59,8 @@ bench-compare: build web
 	cd bench/neo4j-graphql && npm ci --no-audit --no-fund --loglevel=error
 	go run ./cmd/bench compare --actors 10000 --sizes 1000,10000,100000
 
-## loadtest: 50 concurrent clients for 30 s against a running `make run` server.
+## loadtest: 50 concurrent clients (one address) for 30 s against a running
+## `make run SERVE_FLAGS=--no-caller-limits` server (the per-caller limits would 429 most of them).
 loadtest:
 	go run ./cmd/loadtest -url http://127.0.0.1:8080/graphql -c 50 -d 30s
 

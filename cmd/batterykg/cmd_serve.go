@@ -37,6 +37,7 @@ func runServe(ctx context.Context, args []string) error {
 	fs.IntVar(&cfg.MaxFields, "max-fields", 2000, "most fields in one document, fragments expanded")
 	fs.IntVar(&cfg.MaxInputValues, "max-input-values", 1000, "most input values (argument literals and variables) in one request")
 	fs.IntVar(&cfg.MaxCallerRequests, "max-caller-requests", 8, "most /graphql requests one caller (API key, else address) has in flight")
+	fs.BoolVar(&cfg.NoCallerLimits, "no-caller-limits", false, "turn the per-caller limits and the heavy lane off (behind a gateway that limits callers, or for load tests from one address)")
 	fs.IntVar(&cfg.MaxCallerStatements, "max-caller-statements", 4, "most Neo4j statements (root fields) one caller runs at once")
 	fs.DurationVar(&cfg.HeavyStatement, "heavy-statement", 250*time.Millisecond, "callers whose statements average more than this share the heavy lane")
 	fs.IntVar(&cfg.HeavyLane, "heavy-lane", 1, "Neo4j statements heavy callers may run at once, all together")
