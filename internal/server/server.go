@@ -69,45 +69,63 @@ type Config struct {
 	Auth *auth.Authenticator
 }
 
+// Defaults are the limits a zero Config field takes, and the serve command's flag defaults.
+var Defaults = Config{
+	MaxBodyBytes:        1 << 20,
+	RequestTimeout:      15 * time.Second,
+	MaxComplexity:       50000,
+	MaxDepth:            15,
+	MaxRootFields:       10,
+	MaxAliases:          30,
+	MaxCallerRequests:   8,
+	MaxCallerStatements: 4,
+	HeavyStatement:      250 * time.Millisecond,
+	HeavyLane:           1,
+	MaxTokens:           10000,
+	MaxFields:           2000,
+	MaxInputValues:      1000,
+}
+
+// defaults gives every unset limit its value in Defaults.
 func (c *Config) defaults() {
 	if c.MaxBodyBytes <= 0 {
-		c.MaxBodyBytes = 1 << 20
+		c.MaxBodyBytes = Defaults.MaxBodyBytes
 	}
 	if c.RequestTimeout <= 0 {
-		c.RequestTimeout = 15 * time.Second
+		c.RequestTimeout = Defaults.RequestTimeout
 	}
 	if c.MaxComplexity <= 0 {
-		c.MaxComplexity = 50000
+		c.MaxComplexity = Defaults.MaxComplexity
 	}
 	if c.MaxDepth <= 0 {
-		c.MaxDepth = 15
+		c.MaxDepth = Defaults.MaxDepth
 	}
 	if c.MaxRootFields <= 0 {
-		c.MaxRootFields = 10
+		c.MaxRootFields = Defaults.MaxRootFields
 	}
 	if c.MaxAliases <= 0 {
-		c.MaxAliases = 30
+		c.MaxAliases = Defaults.MaxAliases
 	}
 	if c.MaxCallerRequests <= 0 {
-		c.MaxCallerRequests = 8
+		c.MaxCallerRequests = Defaults.MaxCallerRequests
 	}
 	if c.MaxCallerStatements <= 0 {
-		c.MaxCallerStatements = 4
+		c.MaxCallerStatements = Defaults.MaxCallerStatements
 	}
 	if c.HeavyStatement <= 0 {
-		c.HeavyStatement = 250 * time.Millisecond
+		c.HeavyStatement = Defaults.HeavyStatement
 	}
 	if c.HeavyLane <= 0 {
-		c.HeavyLane = 1
+		c.HeavyLane = Defaults.HeavyLane
 	}
 	if c.MaxTokens <= 0 {
-		c.MaxTokens = 10000
+		c.MaxTokens = Defaults.MaxTokens
 	}
 	if c.MaxFields <= 0 {
-		c.MaxFields = 2000
+		c.MaxFields = Defaults.MaxFields
 	}
 	if c.MaxInputValues <= 0 {
-		c.MaxInputValues = 1000
+		c.MaxInputValues = Defaults.MaxInputValues
 	}
 }
 
