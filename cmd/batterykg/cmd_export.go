@@ -28,9 +28,10 @@ func exportCmd(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), `usage: batterykg export [flags]
 
-Writes the graph as a Cypher file of MERGE statements that 'batterykg import' loads into a
-graph with the schema migrations applied; loading it twice changes nothing. Nodes come
-first, by label and id, then relationships, so two exports of the same graph are identical.
+Writes the graph as a Cypher file of MERGE statements, in UNWIND batches of literal rows,
+that 'batterykg import' (or cypher-shell) loads into a graph with the schema migrations
+applied; loading it twice changes nothing. Nodes come first, by label and id, then
+relationships, so two exports of the same graph are identical.
 
 With --format graphml, csv or json it writes the graph for graph tools instead (Gephi,
 Cytoscape desktop, networkx): GraphML or JSON to --out FILE or standard output; CSV as two

@@ -11,9 +11,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 	"golang.org/x/term"
 
 	"github.com/batterykg/batterykg/internal/cypherfile"
+	"github.com/batterykg/batterykg/internal/neo4jstore"
 )
 
 // runImport is `batterykg import [flags] FILE|DIR...`: it runs the data stewards' Cypher
@@ -31,6 +33,9 @@ order. A file of data statements is one transaction (or --batch N of them). A fi
 first: each block, each run of schema commands (indexes awaited after it), each run of
 data statements between them, each CALL {...} IN TRANSACTIONS. Literal values are sent
 as parameters and statements of one shape run batched (--no-lift to send them as written).
+Before each transaction commits, validate's error checks run inside it: a file that would
+leave the graph outside the model is rolled back with the report (--no-check to load a
+foreign graph on purpose).
 
 flags:
 `)
@@ -41,6 +46,7 @@ flags:
 	dryRun := fs.Bool("dry-run", false, "send every statement as EXPLAIN and roll back: check the files, change nothing")
 	atomic := fs.Bool("atomic", false, "refuse a file that cannot run as one transaction (schema commands with data, :rollback, :use) instead of running its plan")
 	noLift := fs.Bool("no-lift", false, "send every statement as written, one at a time (slower; for comparison)")
+	noCheck := fs.Bool("no-check", false, "commit without running validate's error checks: load a graph outside the model on purpose")
 	var conn connFlags
 	conn.registerTool(fs)
 	// Flags may come before, between or after the paths; "--" ends the flags.
@@ -68,25 +74,68 @@ flags:
 		return fmt.Errorf("import: %w", err)
 	}
 
-	store, err := conn.open(ctx, "import")
+	driver, err := conn.driver(ctx, "import")
 	if err != nil {
 		return err
 	}
-	defer store.Close(context.WithoutCancel(ctx))
-	driver := store.Driver()
+	defer driver.Close(context.WithoutCancel(ctx))
 
 	opts := cypherfile.Options{
 		Database: conn.database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun, Atomic: *atomic, NoLift: *noLift,
 		Progress: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}
+	if !*noCheck {
+		opts.Check = importCheck
+	}
 	start := time.Now()
-	reports, err := cypherfile.Import(ctx, driver, files, opts)
+	reports, err := cypherfile.ImportFiles(ctx, driver, files, opts)
 	importPrintReports(os.Stdout, reports, opts.DryRun, time.Since(start))
 	if err != nil {
 		importPrintResume(os.Stderr, reports, files, opts)
 		return err
 	}
 	return nil
+}
+
+// importCheck runs validate's error checks inside an import's transaction, before it
+// commits: an error, listing the failing checks with examples, rolls the transaction back.
+func importCheck(ctx context.Context, tx neo4j.ExplicitTransaction) error {
+	rep, err := neo4jstore.ValidateIn(ctx, tx, neo4jstore.ValidateOptions{Checks: neo4jstore.ErrorChecks(), Examples: 3})
+	if err != nil {
+		return fmt.Errorf("the model check could not run (--no-check skips it): %w", err)
+	}
+	fails := rep.Failures(false)
+	if len(fails) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "the graph would fail %d of validate's error checks (docs/model.md; --no-check loads it anyway)", len(fails))
+	labels, patterns, err := neo4jstore.OutsideModel(ctx, tx)
+	if err != nil {
+		return fmt.Errorf("%s; listing what is outside the model failed: %w", b.String(), err)
+	}
+	if len(labels) > 0 {
+		fmt.Fprintf(&b, "\n  labels outside the model: %s", strings.Join(labels, ", "))
+	}
+	if len(patterns) > 0 {
+		const most = 20
+		more := ""
+		if len(patterns) > most {
+			more = fmt.Sprintf(", and %d more", len(patterns)-most)
+			patterns = patterns[:most]
+		}
+		fmt.Fprintf(&b, "\n  relationships outside the model: %s%s", strings.Join(patterns, ", "), more)
+	}
+	for _, f := range fails {
+		fmt.Fprintf(&b, "\n  %s: %d (%s), e.g.", f.Name, f.Count, f.Description)
+		for _, ex := range f.Examples {
+			fmt.Fprintf(&b, "\n    %s", ex)
+		}
+		if f.Count > int64(len(f.Examples)) {
+			fmt.Fprintf(&b, "\n    ...")
+		}
+	}
+	return errors.New(b.String())
 }
 
 // importPrintReports writes a line per file and a total.

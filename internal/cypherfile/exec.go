@@ -130,6 +130,12 @@ func (r *runner) runUnit(u Unit) error {
 		}
 		return err
 	}
+	if r.opts.Check != nil && !r.opts.DryRun && !u.Rollback && u.Kind == ModeData && pending != (Counters{}) {
+		if err := r.opts.Check(r.ctx, tx); err != nil {
+			rollback(r.ctx, tx)
+			return &CheckError{File: r.f.path, First: u.First + 1, End: u.End, Committed: r.rep.Committed, Err: err}
+		}
+	}
 	if r.opts.DryRun || u.Rollback {
 		rollback(r.ctx, tx)
 	} else if err := tx.Commit(r.ctx); err != nil {

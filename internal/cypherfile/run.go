@@ -46,6 +46,13 @@ type Options struct {
 	NoLift bool
 	// BatchRows is the most statements one batched statement runs (default 1000).
 	BatchRows int
+	// Check, when set, runs inside every data transaction of a file after its statements
+	// and before it commits, seeing the transaction's writes; an error rolls the
+	// transaction back and stops the import with a *[CheckError]. Transactions that changed
+	// nothing, dry runs, blocks the file rolls back and CALL { ... } IN TRANSACTIONS
+	// statements (which commit as they go) are not checked. batterykg sets it to
+	// validate's error checks unless --no-check.
+	Check func(ctx context.Context, tx neo4j.ExplicitTransaction) error
 	// Atomic refuses a file that cannot run as one transaction (schema commands mixed
 	// with data, :rollback, :use); its :begin and :commit are ignored. Without it such a
 	// file runs in the transactions of its plan (see [Unit]).
@@ -203,6 +210,10 @@ func (r FileReport) failedAt() string {
 	case errors.As(r.Err, &se):
 		return fmt.Sprintf("at %s (line %d)", se.Excerpt, se.Line)
 	}
+	var ce *CheckError
+	if errors.As(r.Err, &ce) {
+		return fmt.Sprintf("at the check of statements %d-%d of %d", ce.First, ce.End, r.Statements)
+	}
 	return fmt.Sprintf("after %d statements of %d", r.Skipped+r.Run, r.Statements)
 }
 
@@ -223,6 +234,27 @@ type StatementError struct {
 	// (e.g. of a syntax error), when it gives one; 0 otherwise.
 	ErrLine, ErrColumn int
 }
+
+// CheckError is a transaction of a file that Options.Check refused: it was rolled back.
+type CheckError struct {
+	File string
+	// First and End are the 1-based numbers of the first and last statement of the
+	// transaction.
+	First, End int
+	// Committed is the number of the file's last committed statement (see
+	// FileReport.Committed).
+	Committed int
+	// Err is what the check found (or why it could not run).
+	Err error
+}
+
+// Error says which statements were rolled back and why.
+func (e *CheckError) Error() string {
+	return fmt.Sprintf("%s: statements %d-%d rolled back: %v", e.File, e.First, e.End, e.Err)
+}
+
+// Unwrap returns Err.
+func (e *CheckError) Unwrap() error { return e.Err }
 
 // neo4jPosition matches the position Neo4j appends to syntax errors.
 var neo4jPosition = regexp.MustCompile(`\(line (\d+), column (\d+) \(offset: (\d+)\)\)`)
@@ -461,6 +493,21 @@ func Import(ctx context.Context, driver neo4j.DriverWithContext, paths []string,
 	if err != nil {
 		return nil, err
 	}
+	return ImportFiles(ctx, driver, names, opts)
+}
+
+// ImportFiles is [Import] for paths already expanded by [Files]: each is a file.
+func ImportFiles(ctx context.Context, driver neo4j.DriverWithContext, names []string, opts Options) ([]FileReport, error) {
+	if opts.Batch < 0 {
+		return nil, fmt.Errorf("batch size %d: must not be negative", opts.Batch)
+	}
+	if opts.ResumeFrom < 0 {
+		return nil, fmt.Errorf("resume-from %d: must not be negative", opts.ResumeFrom)
+	}
+	if len(names) == 0 {
+		return nil, errors.New("no Cypher files given")
+	}
+	var err error
 	files := make([]*file, len(names))
 	for i, name := range names {
 		if files[i], err = load(name, opts); err != nil {

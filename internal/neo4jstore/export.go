@@ -30,6 +30,9 @@ type ExportOptions struct {
 	Progress io.Writer
 	// ProgressEvery is the interval between progress lines (default 2s).
 	ProgressEvery time.Duration
+	// OnePerElement writes a statement per node and per relationship, as exports did
+	// before batches: slower to load, but a file a steward can diff element by element.
+	OnePerElement bool
 }
 
 // ExportStats counts what [Store.Export] wrote.
@@ -48,15 +51,43 @@ type ExportStats struct {
 // The file holds no schema: run the migrations first. It is written in this order, so two
 // exports of the same graph are byte-identical:
 //
-//   - nodes, by key label then id. A node's key label is the first of the model's main
-//     labels (Source, ValueChainStage, Actor, ...) it has, or else its smallest label; its
-//     other labels are set as well:
+//   - nodes, by key label then id, in batches: one UNWIND statement per 1,000 nodes, a
+//     row per node. A node's key label is the first of the
+//     model's main labels (Source, ValueChainStage, Actor, ...) it has, or else its
+//     smallest label; its other labels are set as well. Temporal, duration and point
+//     values go in `temporal` as [function, argument], as the row must be a plain literal:
 //
-//     MERGE (n:Actor {id: 'uliege'})
+//     UNWIND [
+//     {id: 'uliege', labels: ['University'], props: {city: 'Liège', ...}, temporal: {updatedAt: ['datetime', '2026-11-22T00:00:00Z']}},
+//     ...
+//     ] AS row
+//     MERGE (n:Actor {id: row.id})
+//     SET n:$(row.labels), n += row.props
+//     FOREACH (k IN keys(row.temporal) | SET n[k] = CASE row.temporal[k][0] WHEN 'datetime' THEN datetime(row.temporal[k][1]) ... END);
+//
+//     The importer sends each list as one parameter, and runs the statements of one key
+//     label as one batched statement (cypherfile's lifting); cypher-shell runs them as
+//     written. A node with a value no row can hold (NaN, an infinity, a list of dates) gets
+//     a statement of its own, where it comes:
+//
+//     MERGE (n:Actor {id: 'x'})
 //     SET n:University, n += {city: 'Liège', ...};
 //
-//   - relationships, by start node (key label, id), then type, end node, properties. A
-//     relationship is identified by its type and its two end nodes:
+//   - relationships, by start node key label then start node id, in batches of 1,000 of
+//     one type and end node key label (a batch is written when full, and the rest at the
+//     end of the start label, by type and end label); a relationship is identified by its
+//     type and its two end nodes:
+//
+//     UNWIND [
+//     {a: 'gemme', b: 'uliege', props: {confidence: 'SOURCED', sources: [...]}, temporal: {}},
+//     ...
+//     ] AS row
+//     MATCH (a:Actor {id: row.a}), (b:Actor {id: row.b})
+//     MERGE (a)-[r:PART_OF]->(b)
+//     SET r += row.props
+//     FOREACH (k IN keys(row.temporal) | SET r[k] = CASE ... END);
+//
+//     A relationship no row can hold is written alone, as
 //
 //     MATCH (a:Actor {id: 'gemme'}), (b:Actor {id: 'uliege'})
 //     MERGE (a)-[r:PART_OF]->(b)
@@ -89,8 +120,8 @@ type ExportStats struct {
 // validate` lists the offending nodes).
 //
 // The graph is read in pages of PageSize nodes (by id within a key label), each page in a
-// statement of its own, and written out as it is read: memory use does not grow with the
-// graph. The pages are not one snapshot: run the export while nobody writes.
+// statement of its own, and written out as it is read: memory use grows with the page,
+// not with the graph. The pages are not one snapshot: run the export while nobody writes.
 func (s *Store) Export(ctx context.Context, w io.Writer, opts ExportOptions) (ExportStats, error) {
 	if opts.PageSize <= 0 {
 		opts.PageSize = 1000
@@ -124,7 +155,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opts ExportOptions) (Ex
 const exportHeader = `// batterykg export: the whole graph as an idempotent Cypher import file.
 // Load it with 'batterykg import FILE' into a graph with the schema migrations applied
 // ('batterykg migrate'): it holds no schema. Loading it twice changes nothing. Nodes are
-// merged on their key label and id, relationships on their type and end nodes; where
+// merged on their key label and id, relationships on their type and end nodes, in UNWIND
+// batches whose rows 'batterykg import' sends as parameters; where
 // several relationships of one type join the same two nodes, each is kept by a statement
 // that creates the copies with its properties the graph does not have yet.
 // A big file may need 'batterykg import --batch N' to keep transactions small.
@@ -139,6 +171,8 @@ type exporter struct {
 
 	lastProgress time.Time
 	phase        string
+	// relRows holds the relationship batches being written, by type and end label.
+	relRows map[exportRelKey]*exportRelBatch
 }
 
 // keyLabelExpr is the Cypher expression of a node's key label; it needs $modelLabels.
@@ -196,6 +230,21 @@ func (e *exporter) keyLabels(ctx context.Context) ([]string, error) {
 func (e *exporter) nodes(ctx context.Context, label string) error {
 	e.phase = "nodes"
 	var b strings.Builder
+	// rows holds the n rows of the batch being written; batches hold exportBatchRows rows
+	// whatever the page size, so that the file does not depend on it.
+	var rows strings.Builder
+	n := 0
+	flush := func() {
+		if n == 0 {
+			return
+		}
+		e.w.WriteString("\nUNWIND [")
+		e.w.WriteString(strings.TrimSuffix(rows.String(), ","))
+		e.w.WriteString("\n] AS row\nMERGE (n:" + cypherlit.Name(label) + " {id: row.id})\nSET n:$(row.labels), n += row.props\n" +
+			"FOREACH (k IN keys(row.temporal) | SET n[k] = " + exportTemporalCase + ");\n")
+		rows.Reset()
+		n = 0
+	}
 	for after := any(nil); ; {
 		q := `MATCH (n:` + cypherlit.Name(label) + `) WHERE ` + exportPageAfter("n", after) + ` AND NOT n:SchemaMigration
 			AND ` + keyLabelOf("n") + ` = $label
@@ -209,16 +258,28 @@ func (e *exporter) nodes(ctx context.Context, label string) error {
 			id, _ := r.Values[0].(string)
 			labels, _ := r.Values[1].([]any)
 			props, _ := r.Values[2].(map[string]any)
+			after = id
+			e.stats.Nodes++
+			if !e.opts.OnePerElement && exportRowable(props) {
+				b.Reset()
+				if err := writeNodeRow(&b, label, id, labels, props); err != nil {
+					return err
+				}
+				rows.WriteString(b.String())
+				if n++; n == exportBatchRows {
+					flush()
+				}
+				continue
+			}
 			b.Reset()
 			if err := writeExportNode(&b, label, id, labels, props); err != nil {
 				return err
 			}
 			e.w.WriteString(b.String())
-			e.stats.Nodes++
-			after = id
 		}
 		e.progress()
 		if len(recs) < e.opts.PageSize {
+			flush()
 			return nil
 		}
 	}
@@ -271,16 +332,165 @@ func writeExportNode(b *strings.Builder, label, id string, labels []any, props m
 	return nil
 }
 
+// exportTemporalCase is the Cypher that turns a row's temporal entry [function, argument]
+// (see writeTemporalRow) back into its value.
+const exportTemporalCase = `CASE row.temporal[k][0] WHEN 'datetime' THEN datetime(row.temporal[k][1]) ` +
+	`WHEN 'date' THEN date(row.temporal[k][1]) WHEN 'localdatetime' THEN localdatetime(row.temporal[k][1]) ` +
+	`WHEN 'localtime' THEN localtime(row.temporal[k][1]) WHEN 'time' THEN time(row.temporal[k][1]) ` +
+	`WHEN 'duration' THEN duration(row.temporal[k][1]) WHEN 'point' THEN point(row.temporal[k][1]) END`
+
+// exportRowable reports whether an element with these properties can be a row of a batch:
+// every value is a literal (strings, integers, finite floats, booleans and lists of them) or
+// a temporal, duration or point value, which the row holds as its function and argument.
+// Others (NaN, infinities, lists of temporal values) are written in a statement of their
+// own.
+func exportRowable(props map[string]any) bool {
+	for _, v := range props {
+		switch v := v.(type) {
+		case dbtype.Date, dbtype.LocalTime, dbtype.Time, dbtype.LocalDateTime, time.Time, dbtype.Duration, dbtype.Point2D, dbtype.Point3D:
+		case []any:
+			for _, x := range v {
+				if !exportPlain(x) {
+					return false
+				}
+			}
+		default:
+			if !exportPlain(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// exportPlain reports whether v is written as a literal the importer reads (a string,
+// integer, finite float, boolean or null).
+func exportPlain(v any) bool {
+	switch v := v.(type) {
+	case nil, bool, int64, int, string:
+		return true
+	case float64:
+		return !math.IsNaN(v) && !math.IsInf(v, 0)
+	}
+	return false
+}
+
+// writeNodeRow writes a node as a row of a node batch:
+//
+//	{id: 'uliege', labels: ['University'], props: {...}, temporal: {updatedAt: ['datetime', '2026-11-22T00:00:00Z']}},
+func writeNodeRow(b *strings.Builder, label, id string, labels []any, props map[string]any) error {
+	b.WriteString("\n{id: ")
+	b.WriteString(cypherlit.String(id))
+	b.WriteString(", labels: [")
+	var extra []string
+	for _, l := range labels {
+		if ls, _ := l.(string); ls != label {
+			extra = append(extra, ls)
+		}
+	}
+	sort.Strings(extra)
+	for i, l := range extra {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(cypherlit.String(l))
+	}
+	b.WriteString("], ")
+	if err := writeRowProps(b, props, "id"); err != nil {
+		return fmt.Errorf("export: %s %q, %w", label, id, err)
+	}
+	b.WriteString("},")
+	return nil
+}
+
+// writeRelRow writes a relationship as a row of a relationship batch: {a: ..., b: ..., props: {...}, temporal: {...}},
+func writeRelRow(b *strings.Builder, a, bid string, props map[string]any) error {
+	b.WriteString("\n{a: ")
+	b.WriteString(cypherlit.String(a))
+	b.WriteString(", b: ")
+	b.WriteString(cypherlit.String(bid))
+	b.WriteString(", ")
+	if err := writeRowProps(b, props, ""); err != nil {
+		return err
+	}
+	b.WriteString("},")
+	return nil
+}
+
+// writeRowProps writes `props: {...}, temporal: {...}`: the literal properties, and the
+// temporal, duration and point ones as [function, argument] (the argument being the
+// literal the function takes, as writeCypherLiteral writes it).
+func writeRowProps(b *strings.Builder, props map[string]any, except string) error {
+	var plain, temporal []string
+	for _, k := range exportKeys(props, except) {
+		if _, isList := props[k].([]any); isList || exportPlain(props[k]) {
+			plain = append(plain, k)
+		} else {
+			temporal = append(temporal, k)
+		}
+	}
+	b.WriteString("props: {")
+	for i, k := range plain {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(cypherlit.Name(k))
+		b.WriteString(": ")
+		if err := writeCypherLiteral(b, props[k]); err != nil {
+			return fmt.Errorf("property %s: %w", k, err)
+		}
+	}
+	b.WriteString("}, temporal: {")
+	for i, k := range temporal {
+		lit, err := CypherLiteral(props[k])
+		if err != nil {
+			return fmt.Errorf("property %s: %w", k, err)
+		}
+		open := strings.IndexByte(lit, '(')
+		if open < 0 || !strings.HasSuffix(lit, ")") {
+			return fmt.Errorf("property %s: %s is not a function call", k, lit)
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(cypherlit.Name(k))
+		b.WriteString(": [")
+		b.WriteString(cypherlit.String(lit[:open]))
+		b.WriteString(", ")
+		b.WriteString(lit[open+1 : len(lit)-1])
+		b.WriteString("]")
+	}
+	b.WriteString("}")
+	return nil
+}
+
 // exportRel is one outgoing relationship of a start node, rendered.
 type exportRel struct {
 	typ, label, id string
 	props          string // the property map literal
+	// rowable says the relationship can be written as a row of a batch (see
+	// exportRowable); row is that row.
+	rowable bool
+	row     string
 }
+
+// exportRelKey is a batch of relationships: their type and end node key label.
+type exportRelKey struct{ typ, label string }
+
+// exportRelBatch is the n rows of a relationship batch being written.
+type exportRelBatch struct {
+	rows strings.Builder
+	n    int
+}
+
+// exportBatchRows is the number of rows of a full batch.
+const exportBatchRows = 1000
 
 // relationships writes the relationships whose start node has key label label.
 func (e *exporter) relationships(ctx context.Context, label string) error {
 	e.phase = "relationships"
 	var b strings.Builder
+	e.relRows = map[exportRelKey]*exportRelBatch{}
 	for after := any(nil); ; {
 		q := `MATCH (a:` + cypherlit.Name(label) + `) WHERE ` + exportPageAfter("a", after) + ` AND NOT a:SchemaMigration
 			AND ` + keyLabelOf("a") + ` = $label
@@ -313,6 +523,14 @@ func (e *exporter) relationships(ctx context.Context, label string) error {
 					return fmt.Errorf("export: relationship %s %q -[:%s]-> %s %q: %w", label, id, rel.typ, rel.label, rel.id, err)
 				}
 				rel.props = b.String()
+				rel.rowable = !e.opts.OnePerElement && exportRowable(props)
+				if rel.rowable {
+					b.Reset()
+					if err := writeRelRow(&b, id, rel.id, props); err != nil {
+						return fmt.Errorf("export: relationship %s %q -[:%s]-> %s %q: %w", label, id, rel.typ, rel.label, rel.id, err)
+					}
+					rel.row = b.String()
+				}
 				rels = append(rels, rel)
 			}
 			sort.Slice(rels, func(i, j int) bool {
@@ -333,15 +551,65 @@ func (e *exporter) relationships(ctx context.Context, label string) error {
 				for j < len(rels) && rels[j].typ == rels[i].typ && rels[j].label == rels[i].label && rels[j].id == rels[i].id {
 					j++
 				}
-				e.writeGroup(label, id, rels[i:j])
+				if j == i+1 && rels[i].rowable {
+					k := exportRelKey{rels[i].typ, rels[i].label}
+					batch := e.relRows[k]
+					if batch == nil {
+						batch = &exportRelBatch{}
+						e.relRows[k] = batch
+					}
+					batch.rows.WriteString(rels[i].row)
+					e.stats.Relationships++
+					if batch.n++; batch.n == exportBatchRows {
+						e.writeRelBatch(label, k)
+					}
+				} else {
+					e.writeGroup(label, id, rels[i:j])
+				}
 				i = j
 			}
 		}
 		e.progress()
 		if len(recs) < e.opts.PageSize {
+			e.writeRelRows(label)
 			return nil
 		}
 	}
+}
+
+// writeRelRows writes the relationship batches left at the end of the start nodes of key
+// label label, by type then end node label.
+func (e *exporter) writeRelRows(label string) {
+	keys := make([]exportRelKey, 0, len(e.relRows))
+	for k := range e.relRows {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].typ != keys[j].typ {
+			return keys[i].typ < keys[j].typ
+		}
+		return keys[i].label < keys[j].label
+	})
+	for _, k := range keys {
+		e.writeRelBatch(label, k)
+	}
+	e.relRows = nil
+}
+
+// writeRelBatch writes the batch of relationships k from start nodes of key label label, and
+// empties it.
+func (e *exporter) writeRelBatch(label string, k exportRelKey) {
+	batch := e.relRows[k]
+	if batch == nil || batch.n == 0 {
+		return
+	}
+	e.w.WriteString("\nUNWIND [")
+	e.w.WriteString(strings.TrimSuffix(batch.rows.String(), ","))
+	e.w.WriteString("\n] AS row\nMATCH (a:" + cypherlit.Name(label) + " {id: row.a}), (b:" + cypherlit.Name(k.label) + " {id: row.b})\n" +
+		"MERGE (a)-[r:" + cypherlit.Name(k.typ) + "]->(b)\nSET r += row.props\n" +
+		"FOREACH (k IN keys(row.temporal) | SET r[k] = " + exportTemporalCase + ");\n")
+	batch.rows.Reset()
+	batch.n = 0
 }
 
 // writeGroup writes the relationships of one type from one start node to one end node

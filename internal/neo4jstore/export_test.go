@@ -157,12 +157,14 @@ func TestExportRoundTripSeed(t *testing.T) {
 	out := evRoundTrip(t, s, 7) // small pages: paging is exercised
 	text := string(out)
 	for _, want := range []string{
-		"MERGE (n:Actor {id: 'uliege'})\nSET n:University, n += {",
-		"  totalInvestment: 11400000.0,",
-		"  updatedAt: datetime('2026-11-22T00:00:00Z')",
-		"  published: date('2025-03-19'),",
-		"  email: 'r.jaim\u0435\u0441contreras@awex.be',", // Cyrillic е and с, as published
-		"MATCH (a:Actor {id: 'gemme'}), (b:Actor {id: 'uliege'})\nMERGE (a)-[r:PART_OF]->(b)\nSET r += {confidence: 'INFERRED', sources: [",
+		"\n{id: 'uliege', labels: ['University'], props: {",
+		"] AS row\nMERGE (n:Actor {id: row.id})\nSET n:$(row.labels), n += row.props\nFOREACH (k IN keys(row.temporal) | SET n[k] = CASE row.temporal[k][0] WHEN 'datetime' THEN datetime(row.temporal[k][1]) ",
+		", totalInvestment: 11400000.0,",
+		"temporal: {updatedAt: ['datetime', '2026-11-22T00:00:00Z']}},\n",
+		"temporal: {published: ['date', '2025-03-19'], updatedAt: ['datetime', '2026-11-22T00:00:00Z']}}",
+		"email: 'r.jaim\u0435\u0441contreras@awex.be',", // Cyrillic е and с, as published
+		"\n{a: 'gemme', b: 'uliege', props: {confidence: 'INFERRED', sources: [",
+		"] AS row\nMATCH (a:Actor {id: row.a}), (b:Actor {id: row.b})\nMERGE (a)-[r:PART_OF]->(b)\nSET r += row.props\n",
 		fmt.Sprintf("// End of export: %d nodes, %d relationships.", n, r),
 	} {
 		if !strings.Contains(text, want) {
@@ -241,10 +243,13 @@ func TestExportRoundTripTrickyValues(t *testing.T) {
 		"email: 'r.jaim\u0435\u0441contreras@awex.be'",
 		`nbsp[\u00A0] zwsp[\u200B] bom[\uFEFF] ls[\u2028] ctl[\u0001\u001F\u007F] esc[\u0085] tag[\uDB40\uDC41]`,
 		"`weird key`: 1", "`back``tick`: 2",
-		"MERGE (n:`Odd Label` {id: ''});",
-		`MERGE (n:Project {id: 'o\'brien\\x'})`,
-		"MERGE (n:Topic {id: 'multi'})\nSET n:Extra, n += {",
-		"MERGE (n:Project {id: 'bare'});",
+		// hostile has NaN and infinities, and a list of dates: a statement of its own.
+		"MERGE (n:Actor {id: 'hostile'})\nSET n:Company, n += {",
+		"\n{id: '', labels: [], props: {}, temporal: {}}\n] AS row\nMERGE (n:`Odd Label` {id: row.id})",
+		`{id: 'o\'brien\\x', labels: [], props: {name: 'Quote in the id'}, temporal: {}}`,
+		"{id: 'multi', labels: ['Extra'], props: {name: 'extra label'}, temporal: {}}",
+		"{id: 'bare', labels: [], props: {}, temporal: {}}",
+		"{a: 'o\\'brien\\\\x', b: '', props: {list: [1.5]}, temporal: {when: ['datetime', '2026-11-22T00:00:00+01:00']}}",
 		"UNWIND range(have + 1, 2) AS copy",
 	} {
 		if !strings.Contains(text, want) {

@@ -53,6 +53,18 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = 10 * time.Second
 	}
+	d, err := NewDriver(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits}
+	s.avail = newAvailability(s.probe, cfg.OnAvailability, probeTimeout)
+	return s, nil
+}
+
+// NewDriver returns a driver for cfg's URI and credentials, configured as a Store's is,
+// for the tools that drive Neo4j themselves (the importer); it does not connect yet.
+func NewDriver(cfg Config) (neo4j.DriverWithContext, error) {
 	auth := neo4j.NoAuth()
 	if cfg.Password != "" {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
@@ -66,9 +78,7 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, kg.Wrap(kg.EINVALID, fmt.Sprintf("bad Neo4j URI %q", cfg.URI), err)
 	}
-	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits}
-	s.avail = newAvailability(s.probe, cfg.OnAvailability, probeTimeout)
-	return s, nil
+	return d, nil
 }
 
 // Driver exposes the underlying driver for tools (the importer, exporter, benchmarks).

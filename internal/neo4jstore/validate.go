@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -346,6 +348,41 @@ func ValidationChecks() []Check {
 // error finds anything (see [ValidationReport.Failures]). An error is returned only when
 // a check cannot run.
 func (s *Store) Validate(ctx context.Context, opts ValidateOptions) (*ValidationReport, error) {
+	return validate(ctx, s.read, opts)
+}
+
+// ErrorChecks names the checks of severity error: the ones an import must pass.
+func ErrorChecks() []string {
+	var out []string
+	for _, v := range validations {
+		if v.Severity == SeverityError {
+			out = append(out, v.Name)
+		}
+	}
+	return out
+}
+
+// TxRunner is what runs a statement inside a transaction: a neo4j.ExplicitTransaction or a
+// neo4j.ManagedTransaction.
+type TxRunner interface {
+	Run(ctx context.Context, cypher string, params map[string]any) (neo4j.ResultWithContext, error)
+}
+
+// ValidateIn runs the checks inside tx: it sees the transaction's own uncommitted writes,
+// which is how the importer checks a file before it commits (see cypherfile.Options.Check).
+func ValidateIn(ctx context.Context, tx TxRunner, opts ValidateOptions) (*ValidationReport, error) {
+	return validate(ctx, func(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+		res, err := tx.Run(ctx, cypher, params)
+		if err != nil {
+			return nil, err
+		}
+		return res.Collect(ctx)
+	}, opts)
+}
+
+type readFunc func(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error)
+
+func validate(ctx context.Context, read readFunc, opts ValidateOptions) (*ValidationReport, error) {
 	if opts.Examples == 0 {
 		opts.Examples = 5
 	}
@@ -374,7 +411,7 @@ func (s *Store) Validate(ctx context.Context, opts ValidateOptions) (*Validation
 		for k, x := range v.params {
 			params[k] = x
 		}
-		recs, err := s.read(ctx, v.cypher, params)
+		recs, err := read(ctx, v.cypher, params)
 		if err != nil {
 			return nil, fmt.Errorf("validate: check %s: %w", v.Name, err)
 		}
@@ -391,4 +428,43 @@ func (s *Store) Validate(ctx context.Context, opts ValidateOptions) (*Validation
 		rep.Results = append(rep.Results, res)
 	}
 	return rep, nil
+}
+
+// OutsideModel lists, as seen inside tx, the node labels the model does not have and the
+// relationship patterns it does not have, as "(:A)-[:TYPE]->(:B)" with the end nodes' labels,
+// each sorted: the summary the importer gives when it refuses a foreign graph.
+func OutsideModel(ctx context.Context, tx TxRunner) (labels, patterns []string, err error) {
+	known := append(append(append([]string{"SchemaMigration"}, modelLabels...), kindLabels...), factorLabels...)
+	res, err := tx.Run(ctx, `CALL {
+			MATCH (n) UNWIND labels(n) AS l
+			WITH DISTINCT l WHERE NOT l IN $known
+			RETURN collect(l) AS labels
+		}
+		CALL {
+			MATCH (a)-[r]->(b)
+			WHERE NOT any(p IN $patterns WHERE p.type = type(r) AND p.from IN labels(a) AND p.to IN labels(b))
+			WITH DISTINCT '(' + reduce(s = '', l IN labels(a) | s + ':' + l) + ')-[:' + type(r) + ']->(' +
+				reduce(s = '', l IN labels(b) | s + ':' + l) + ')' AS p
+			RETURN collect(p) AS patterns
+		}
+		RETURN labels, patterns`, map[string]any{"known": known, "patterns": modelPatternParams()})
+	if err != nil {
+		return nil, nil, err
+	}
+	rec, err := res.Single(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	strs := func(v any) []string {
+		var out []string
+		l, _ := v.([]any)
+		for _, x := range l {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	return strs(rec.Values[0]), strs(rec.Values[1]), nil
 }
