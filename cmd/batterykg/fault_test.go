@@ -15,8 +15,8 @@ import (
 )
 
 // proxiedServe serves through a fault proxy in front of the test Neo4j, with the schema
-// already in place, an admin key, and the given statement time limit.
-func proxiedServe(t *testing.T, queryTimeout, requestTimeout time.Duration) (url, key string, proxy *faultproxy.Proxy) {
+// already in place, an admin key, the given statement time limit and any further serve flags.
+func proxiedServe(t *testing.T, queryTimeout, requestTimeout time.Duration, flags ...string) (url, key string, proxy *faultproxy.Proxy) {
 	t.Helper()
 	c := neo4jtest.Require(t)
 	proxy, err := faultproxy.New(strings.TrimPrefix(c.URI, "bolt://"))
@@ -27,8 +27,9 @@ func proxiedServe(t *testing.T, queryTimeout, requestTimeout time.Duration) (url
 	key = "fault-test-admin-key-0123456789ab"
 	keys := filepath.Join(t.TempDir(), "keys")
 	os.WriteFile(keys, []byte("admin admin "+auth.HashKey(key)+"\n"), 0o600)
-	url, _ = serve(t, "--uri", "bolt://"+proxy.Addr(), "--password", c.Password, "--user", c.User, "--database", c.Database,
-		"--migrate=false", "--api-keys", keys, "--query-timeout", queryTimeout.String(), "--request-timeout", requestTimeout.String())
+	args := []string{"--uri", "bolt://" + proxy.Addr(), "--password", c.Password, "--user", c.User, "--database", c.Database,
+		"--migrate=false", "--api-keys", keys, "--query-timeout", queryTimeout.String(), "--request-timeout", requestTimeout.String()}
+	url, _ = serve(t, append(args, flags...)...)
 	waitReady(t, url, time.Minute)
 	return url, key, proxy
 }
@@ -95,7 +96,9 @@ func TestInFlightWhenNeo4jLeaves(t *testing.T) {
 // and once Neo4j is fast again the pool serves at once.
 func TestSlowNeo4j(t *testing.T) {
 	const queryTimeout, requestTimeout = 2 * time.Second, 4 * time.Second
-	url, _, proxy := proxiedServe(t, queryTimeout, requestTimeout)
+	// 60 callers are played from one address: the per-caller limits, which would refuse most
+	// of them at once, are off so that the pool itself is what the test exercises.
+	url, _, proxy := proxiedServe(t, queryTimeout, requestTimeout, "--no-caller-limits")
 	proxy.SetDelay(3 * time.Second)
 	var wg sync.WaitGroup
 	answers := make([]answer, 60) // the driver's pool holds 50 connections
