@@ -150,8 +150,7 @@ var (
 )
 
 // luceneQuery is the full-text query for units: each form exact or as a prefix (a phrase as a
-// phrase), names boosted; each typed word of five letters or more also with one typo (two
-// from eight). Words are letters and digits only, so nothing in it needs escaping.
+// phrase), names boosted. Words are letters and digits only, so nothing in it needs escaping.
 func luceneQuery(units []searchUnit) string {
 	var cl []string
 	boosted := func(term string) {
@@ -169,6 +168,15 @@ func luceneQuery(units []searchUnit) string {
 				boosted(`"` + strings.Join(form, " ") + `"`)
 			}
 		}
+	}
+	return strings.Join(cl, " ")
+}
+
+// fuzzyQuery looks for each typed word of five letters or more with one typo (two from
+// eight letters); "" when no word is that long.
+func fuzzyQuery(units []searchUnit) string {
+	var cl []string
+	for _, u := range units {
 		for _, w := range u.words {
 			switch n := len([]rune(w)); {
 			case n >= searchFuzzy2Min:
@@ -209,8 +217,9 @@ func rankRegexes(units []searchUnit) (exact, prefix, word string) {
 
 // searchRoot answers `search(text:, types:, first:)` from the full-text index, names first.
 //
-// Lucene finds candidates: every word exact, as a prefix, in its other language, and with a
-// typo; names weigh more. The candidates are then ranked by tier (4: a name, short name or
+// Lucene finds candidates: every word exact, as a prefix and in its other language; names
+// weigh more. Only when these do not fill `first` are near spellings looked for (a fuzzy
+// query costs more than the rest together). The candidates are then ranked by tier (4: a name, short name or
 // acronym is the text; 3: starts with it; 2: it or a project's title has one of its words; 1: a
 // description, definition or text has one;
 // 0: only a near spelling matched), then by Lucene's score, then by id; `score` is the tier
@@ -256,11 +265,15 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	}
 	units := searchUnits(words)
 	exact, prefix, word := rankRegexes(units)
-	q, lim, firstP := c.param(luceneQuery(units)), c.param(candidates), c.param(first)
+	var fuzzy any
+	if fq := fuzzyQuery(units); fq != "" {
+		fuzzy = fq
+	}
+	q, lim, firstP, fuzzyP := c.param(luceneQuery(units)), c.param(candidates), c.param(first), c.param(fuzzy)
 	labelsP := c.param(allowed)
 	exactP, prefixP, wordP := c.param(exact), c.param(prefix), c.param(word)
 
-	n, s, top, edge, ties, h := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("ties"), c.newVar("h")
+	n, s, top, edge, ties, h, near := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("ties"), c.newVar("h"), c.newVar("near")
 	why, score := c.newVar("why"), c.newVar("score")
 	var tiers []string
 	for _, t := range []struct {
@@ -285,8 +298,13 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN %s IS NOT NULL AND size([%s IN %s WHERE %s.s > %s]) < %s THEN [1] ELSE [] END AS go "+
 		"%s) YIELD node AS %s, score AS %s WITH %s, %s WHERE %s = %s RETURN collect({n: %s, s: %s}) AS %s } ",
 		top, edge, edge, h, top, h, edge, firstP, call, n, s, n, s, s, edge, n, s, ties)
-	fmt.Fprintf(&b, "UNWIND CASE WHEN size(%s) > 0 THEN [%s IN %s WHERE %s.s > %s] + %s ELSE %s END AS %s ",
-		ties, h, top, h, edge, ties, top, h)
+	// Too few hits: near spellings, below them all.
+	fmt.Fprintf(&b, "CALL (%s) { UNWIND CASE WHEN %s IS NOT NULL AND size(%s) < %s THEN [1] ELSE [] END AS go "+
+		"CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score AS %s "+
+		"WITH %s, %s WHERE NOT %s IN [%s IN %s | %s.n] RETURN collect({n: %s, s: %s}) AS %s } ",
+		top, fuzzyP, top, firstP, searchIndex, fuzzyP, lim, n, s, n, s, n, h, top, h, n, s, near)
+	fmt.Fprintf(&b, "UNWIND CASE WHEN size(%s) > 0 THEN [%s IN %s WHERE %s.s > %s] + %s ELSE %s END + %s AS %s ",
+		ties, h, top, h, edge, ties, top, near, h)
 	fmt.Fprintf(&b, "WITH %s.n AS %s, %s.s AS %s WHERE any(l IN labels(%s) WHERE l IN %s) ", h, n, h, s, n, labelsP)
 	fmt.Fprintf(&b, "WITH %s, %s, CASE %s ELSE [0, 'SIMILAR_SPELLING'] END AS %s ", n, s, strings.Join(tiers, " "), why)
 	fmt.Fprintf(&b, "WITH %s, %s, %s[0] + %s / (%s + 1.0) AS %s ORDER BY %s DESC, %s.id LIMIT %s ", n, why, why, s, s, score, score, n, firstP)

@@ -28,7 +28,7 @@ func TestSearchUnitsAndQuery(t *testing.T) {
 	if len(units) != 3 || strings.Join(units[0].words, " ") != "seconde vie" {
 		t.Fatalf("units = %+v", units)
 	}
-	q := luceneQuery(units)
+	q := luceneQuery(units) + " " + fuzzyQuery(units)
 	for _, part := range []string{`name:"second life"^8`, `"seconde vie"`, "name:recycling*^8", "recyclage*", "batfactroy~2", "batfactroy*", "seconde~1"} {
 		if !strings.Contains(q, part) {
 			t.Errorf("query lacks %s: %s", part, q)
