@@ -187,3 +187,33 @@ func TestTextFilterFoldsAccents(t *testing.T) {
 		t.Errorf("text: MÜNSTER = %+v, want wwu-muenster", resp.B.Edges)
 	}
 }
+
+// TestSearchLimitKeepsOrder: with a small `first`, Lucene is asked for few candidates; the
+// hits must still be the head of the complete answer, ties in id order.
+func TestSearchLimitKeepsOrder(t *testing.T) {
+	a := newAPI(t)
+	for _, text := range []string{"battery", "recycling materials", "batterie wallonie", "battery materials"} {
+		var resp struct {
+			All []struct{ Node struct{ ID string } }
+		}
+		a.query(t, fmt.Sprintf(`{ all: search(text: %q, first: 200) { node { id } } }`, text), &resp)
+		if len(resp.All) <= 2*1+20 {
+			t.Errorf("%q: %d hits, too few to exercise the candidate limit", text, len(resp.All))
+		}
+		for _, k := range []int{1, 3, 10} {
+			var few struct {
+				Search []struct{ Node struct{ ID string } }
+			}
+			a.query(t, fmt.Sprintf(`{ search(text: %q, first: %d) { node { id } } }`, text, k), &few)
+			for i, h := range few.Search {
+				if i >= len(resp.All) || h.Node.ID != resp.All[i].Node.ID {
+					t.Errorf("%q first %d: hit %d is %s, the complete answer has %v", text, k, i, h.Node.ID, resp.All[:min(k, len(resp.All))])
+					break
+				}
+			}
+			if len(few.Search) != min(k, len(resp.All)) {
+				t.Errorf("%q first %d: %d hits", text, k, len(few.Search))
+			}
+		}
+	}
+}
