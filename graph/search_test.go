@@ -176,7 +176,9 @@ func TestSearchAnswers(t *testing.T) {
 func TestTextFilterFoldsAccents(t *testing.T) {
 	a := newAPI(t)
 	var resp struct {
-		A, B struct{ Edges []struct{ Node struct{ ID string } } }
+		A, B struct {
+			Edges []struct{ Node struct{ ID string } }
+		}
 	}
 	a.query(t, `{ a: actors(filter: {text: "universite de liege"}) { edges { node { id } } }
 		b: actors(filter: {text: "MÜNSTER"}) { edges { node { id } } } }`, &resp)
