@@ -435,8 +435,9 @@ type ComplexityRoot struct {
 	}
 
 	SearchHit struct {
-		Node  func(childComplexity int) int
-		Score func(childComplexity int) int
+		MatchedOn func(childComplexity int) int
+		Node      func(childComplexity int) int
+		Score     func(childComplexity int) int
 	}
 
 	Source struct {
@@ -2457,6 +2458,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.Topics(childComplexity, args["kind"].(*model.TopicKind)), true
 
+	case "SearchHit.matchedOn":
+		if e.ComplexityRoot.SearchHit.MatchedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.MatchedOn(childComplexity), true
 	case "SearchHit.node":
 		if e.ComplexityRoot.SearchHit.Node == nil {
 			break
@@ -3480,7 +3487,7 @@ input ActorFilter {
   stage: [StageCode!]
   "Only actors taking part in this project (by id)."
   project: ID
-  "Name, short name or description contains this text (case-insensitive)."
+  "Name, short name or description contains this text, ignoring case and accents."
   text: String
   "Only actors with this confidence."
   confidence: Confidence
@@ -3528,7 +3535,7 @@ input ProjectFilter {
   funder: ID
   "Only projects with a total investment of at least this much."
   minInvestment: Float
-  "Name, acronym, title or description contains this text (case-insensitive)."
+  "Name, acronym, title or description contains this text, ignoring case and accents."
   text: String
   "All of these filters hold."
   AND: [ProjectFilter!]
@@ -3650,10 +3657,32 @@ enum SearchType {
   PERSON
 }
 
+"Why a search hit matched: the field that holds the text, best first."
+enum SearchMatch {
+  "The name is the text, starts with it or has one of its words."
+  NAME
+  "The short name is the text, starts with it or has one of its words."
+  SHORT_NAME
+  "The acronym is the text, starts with it or has one of its words."
+  ACRONYM
+  "A project's full title has one of the words."
+  TITLE
+  "The description has one of the words."
+  DESCRIPTION
+  "A stage's definition has one of the words."
+  DEFINITION
+  "The text (of a barrier or lever) has one of the words."
+  TEXT
+  "Only a near spelling of a word (a typo or two) matched."
+  SIMILAR_SPELLING
+}
+
 "A search result."
 type SearchHit {
-  "Relevance score from the full-text index (higher is better)."
+  "Relevance, higher is better: the integer part is the tier (4: a name, short name or acronym is the text; 3: starts with it; 2: it or a project's title has one of its words; 1: a description, definition or text has one; 0: only a near spelling), the fraction the full-text score within the tier."
   score: Float!
+  "Where the text was found (the best of the fields that match)."
+  matchedOn: SearchMatch!
   "The matching object."
   node: Node!
 }
@@ -3713,9 +3742,9 @@ type Query {
   "Source documents, by id."
   sources: [Source!]!
 
-  "Full-text search over names and descriptions, best first."
+  "Full-text search over names and descriptions, names first; ignores case and accents, finds French and English value-chain words alike (recyclage, recycling) and near spellings. Ties in score are in id order."
   search(
-    "Words to look for; Lucene syntax is escaped, so any text is safe."
+    "Words to look for (at most 12); punctuation separates words, so any text is safe."
     text: String!
     "Only these types (default all)."
     types: [SearchType!]
@@ -5107,6 +5136,8 @@ func (ec *executionContext) childFields_SearchHit(ctx context.Context, field gra
 	switch field.Name {
 	case "score":
 		return ec.fieldContext_SearchHit_score(ctx, field)
+	case "matchedOn":
+		return ec.fieldContext_SearchHit_matchedOn(ctx, field)
 	case "node":
 		return ec.fieldContext_SearchHit_node(ctx, field)
 	}
@@ -14238,6 +14269,29 @@ func (ec *executionContext) fieldContext_SearchHit_score(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type Float does not have child fields"))
 }
 
+func (ec *executionContext) _SearchHit_matchedOn(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SearchHit_matchedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SearchMatch) graphql.Marshaler {
+			return ec.marshalNSearchMatch2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSearchMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SearchHit_matchedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SearchHit", field, false, false, errors.New("field of type SearchMatch does not have child fields"))
+}
+
 func (ec *executionContext) _SearchHit_node(ctx context.Context, field graphql.CollectedField, obj *model.SearchHit) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20425,6 +20479,11 @@ func (ec *executionContext) _SearchHit(ctx context.Context, sel ast.SelectionSet
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "matchedOn":
+			out.Values[i] = ec._SearchHit_matchedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "node":
 			out.Values[i] = ec._SearchHit_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -22353,6 +22412,16 @@ func (ec *executionContext) marshalNSearchHit2ᚖgithubᚗcomᚋbatterykgᚋbatt
 		return graphql.Null
 	}
 	return ec._SearchHit(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSearchMatch2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSearchMatch(ctx context.Context, v any) (model.SearchMatch, error) {
+	var res model.SearchMatch
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSearchMatch2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSearchMatch(ctx context.Context, sel ast.SelectionSet, v model.SearchMatch) graphql.Marshaler {
+	return v
 }
 
 func (ec *executionContext) unmarshalNSearchType2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐSearchType(ctx context.Context, v any) (model.SearchType, error) {

@@ -224,8 +224,9 @@ type FundingConnection struct{ Page[*Funding] }
 
 // SearchHit is a full-text search result.
 type SearchHit struct {
-	Score float64 `json:"score"`
-	Node  Node    `json:"node"`
+	Score     float64     `json:"score"`
+	MatchedOn SearchMatch `json:"matchedOn"`
+	Node      Node        `json:"node"`
 }
 
 func (Provenance) IsSourced()                  {}

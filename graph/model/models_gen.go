@@ -39,7 +39,7 @@ type ActorFilter struct {
 	Stage []StageCode `json:"stage,omitempty"`
 	// Only actors taking part in this project (by id).
 	Project *string `json:"project,omitempty"`
-	// Name, short name or description contains this text (case-insensitive).
+	// Name, short name or description contains this text, ignoring case and accents.
 	Text *string `json:"text,omitempty"`
 	// Only actors with this confidence.
 	Confidence *Confidence `json:"confidence,omitempty"`
@@ -484,7 +484,7 @@ type ProjectFilter struct {
 	Funder *string `json:"funder,omitempty"`
 	// Only projects with a total investment of at least this much.
 	MinInvestment *float64 `json:"minInvestment,omitempty"`
-	// Name, acronym, title or description contains this text (case-insensitive).
+	// Name, acronym, title or description contains this text, ignoring case and accents.
 	Text *string `json:"text,omitempty"`
 	// All of these filters hold.
 	And []*ProjectFilter `json:"AND,omitempty"`
@@ -1820,6 +1820,82 @@ func (e *Role) UnmarshalJSON(b []byte) error {
 }
 
 func (e Role) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Why a search hit matched: the field that holds the text, best first.
+type SearchMatch string
+
+const (
+	// The name is the text, starts with it or has one of its words.
+	SearchMatchName SearchMatch = "NAME"
+	// The short name is the text, starts with it or has one of its words.
+	SearchMatchShortName SearchMatch = "SHORT_NAME"
+	// The acronym is the text, starts with it or has one of its words.
+	SearchMatchAcronym SearchMatch = "ACRONYM"
+	// A project's full title has one of the words.
+	SearchMatchTitle SearchMatch = "TITLE"
+	// The description has one of the words.
+	SearchMatchDescription SearchMatch = "DESCRIPTION"
+	// A stage's definition has one of the words.
+	SearchMatchDefinition SearchMatch = "DEFINITION"
+	// The text (of a barrier or lever) has one of the words.
+	SearchMatchText SearchMatch = "TEXT"
+	// Only a near spelling of a word (a typo or two) matched.
+	SearchMatchSimilarSpelling SearchMatch = "SIMILAR_SPELLING"
+)
+
+var AllSearchMatch = []SearchMatch{
+	SearchMatchName,
+	SearchMatchShortName,
+	SearchMatchAcronym,
+	SearchMatchTitle,
+	SearchMatchDescription,
+	SearchMatchDefinition,
+	SearchMatchText,
+	SearchMatchSimilarSpelling,
+}
+
+func (e SearchMatch) IsValid() bool {
+	switch e {
+	case SearchMatchName, SearchMatchShortName, SearchMatchAcronym, SearchMatchTitle, SearchMatchDescription, SearchMatchDefinition, SearchMatchText, SearchMatchSimilarSpelling:
+		return true
+	}
+	return false
+}
+
+func (e SearchMatch) String() string {
+	return string(e)
+}
+
+func (e *SearchMatch) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchMatch(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchMatch", str)
+	}
+	return nil
+}
+
+func (e SearchMatch) MarshalGQL(w io.Writer) {
+	fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchMatch) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchMatch) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

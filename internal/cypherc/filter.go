@@ -30,16 +30,20 @@ func filterKeys(m map[string]any) []string {
 	return ks
 }
 
-// textContains is a case-insensitive "contains" over some properties of n.
+// textContains is a "contains" over some properties of n that ignores case and accents
+// ("liege" finds "Liège"): a regex of the text's words (textRegex), passed as a parameter.
 func (c *compiler) textContains(n string, v any, props ...string) (string, error) {
 	s, ok := v.(string)
 	if !ok {
 		return "", kg.Errorf(kg.EINVALID, "text must be a string")
 	}
-	p := c.param(strings.ToLower(s))
+	if len(searchWords(s)) == 0 {
+		return "true", nil // no letter or digit: every text contains it
+	}
+	p := c.param(textRegex(s))
 	var ors []string
 	for _, prop := range props {
-		ors = append(ors, fmt.Sprintf("toLower(coalesce(%s.%s, '')) CONTAINS %s", n, prop, p))
+		ors = append(ors, fmt.Sprintf("%s.%s =~ %s", n, prop, p))
 	}
 	return "(" + strings.Join(ors, " OR ") + ")", nil
 }

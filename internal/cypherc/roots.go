@@ -2,7 +2,6 @@ package cypherc
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/batterykg/batterykg/internal/kg"
@@ -147,53 +146,4 @@ func nodeRoot(c *compiler, f kg.Field) (string, error) {
 	}
 	return fmt.Sprintf("head(COLLECT { CALL () { %s } WITH %s LIMIT 1 RETURN %s })",
 		strings.Join(branches, " UNION "), n, proj), nil
-}
-
-// searchTypes maps SearchType values to labels.
-var searchTypes = kg.SearchTypes()
-
-// luceneSpecial matches the characters Lucene's query syntax gives a meaning to.
-var luceneSpecial = regexp.MustCompile(`[+\-&|!(){}\[\]^"~*?:\\/]`)
-
-// searchRoot answers `search(text:, types:, first:)` from the full-text index.
-func searchRoot(c *compiler, f kg.Field) (string, error) {
-	text, _ := f.Args["text"].(string)
-	text = strings.TrimSpace(text)
-	if text == "" {
-		return "", kg.Errorf(kg.EINVALID, "text must not be empty")
-	}
-	if len(text) > 200 {
-		return "", kg.Errorf(kg.EINVALID, "text must be at most 200 characters")
-	}
-	first := kg.SearchFirst
-	if v := f.Args["first"]; v != nil {
-		n, ok := toInt(v)
-		if !ok || n < 0 || n > c.lim.MaxPage {
-			return "", kg.Errorf(kg.EINVALID, "first must be between 0 and %d", c.lim.MaxPage)
-		}
-		first = n
-	}
-	allowed := kg.SearchLabels()
-	if v := f.Args["types"]; v != nil {
-		labels, err := enumList("types", v, searchTypes)
-		if err != nil {
-			return "", err
-		}
-		allowed = labels
-	}
-	// Each word is escaped and made a prefix-or-fuzzy term, so any text is a valid query.
-	var terms []string
-	for _, w := range strings.Fields(text) {
-		w = luceneSpecial.ReplaceAllString(strings.ToLower(w), `\$0`) // lower case: AND, OR, NOT are operators
-		terms = append(terms, w+" OR "+w+"*")
-	}
-	labelsParam := c.param(allowed)
-	node, score := c.newVar("n"), c.newVar("s")
-	proj, err := c.polymorphic(node, kg.Field{ByType: f.ByTypeOf("node")}, allowed)
-	if err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("COLLECT { CALL db.index.fulltext.queryNodes('entity_text', %s) YIELD node AS %s, score AS %s "+
-		"WITH %s, %s WHERE any(l IN labels(%s) WHERE l IN %s) ORDER BY %s DESC, %s.id LIMIT %s RETURN {score: %s, node: %s} }",
-		c.param(strings.Join(terms, " ")), node, score, node, score, node, labelsParam, score, node, c.param(first), score, proj), nil
 }

@@ -1,0 +1,313 @@
+package cypherc
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+// searchIndex is the full-text index behind `search` (migration 004: accents and case folded).
+const searchIndex = "entity_search"
+
+// Search limits and weights.
+const (
+	searchMaxWords  = 12 // words in a search text (each becomes a handful of Lucene clauses)
+	searchNameBoost = 8  // a hit in a name, short name or acronym weighs this much more in Lucene
+	searchFuzzyMin  = 5  // words this long or longer are also looked for with one typo
+	searchFuzzy2Min = 8  // and with two from this length
+	searchMargin    = 20 // candidates asked of Lucene beyond twice the hits wanted
+	searchPhraseMax = 4  // longest vocabulary phrase, in words
+	searchUnlimited = 1<<31 - 1
+)
+
+// searchTypes maps SearchType values to labels.
+var searchTypes = kg.SearchTypes()
+
+// synonyms are the vocabulary's forms, each as its words (kg.Vocabulary).
+var synonyms = func() map[string][][]string {
+	out := map[string][][]string{}
+	for f, forms := range kg.Synonyms() {
+		key := strings.Join(searchWords(f), " ")
+		seen := map[string]bool{}
+		for _, form := range forms {
+			w := searchWords(form)
+			if k := strings.Join(w, " "); !seen[k] {
+				seen[k] = true
+				out[key] = append(out[key], w)
+			}
+		}
+	}
+	return out
+}()
+
+// folder removes accents: "Liège" → "Liege".
+var folder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// ligatures are the letters Lucene's ASCII folding spells out that NFD leaves whole.
+var ligatures = strings.NewReplacer("œ", "oe", "æ", "ae", "ß", "ss", "ø", "o", "ł", "l", "đ", "d")
+
+// fold is text in lower case without accents, as the search index stores its terms.
+func fold(s string) string {
+	out, _, err := transform.String(folder, strings.ToLower(s))
+	if err != nil {
+		out = strings.ToLower(s)
+	}
+	return ligatures.Replace(out)
+}
+
+// searchWords splits folded text into words, as Lucene's standard tokenizer does for it.
+func searchWords(s string) []string {
+	return strings.FieldsFunc(fold(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+// accented maps each ASCII letter to a regex class of it and its accented forms.
+var accented = func() map[rune]string {
+	forms := map[rune][]rune{}
+	for r := rune(0xC0); r <= 0x24F; r++ {
+		if !unicode.IsLower(r) {
+			continue
+		}
+		f := []rune(fold(string(r)))
+		if len(f) == 1 && f[0] < unicode.MaxASCII && f[0] != r {
+			forms[f[0]] = append(forms[f[0]], r)
+		}
+	}
+	out := map[rune]string{}
+	for base, rs := range forms {
+		out[base] = "[" + string(base) + string(rs) + "]"
+	}
+	return out
+}()
+
+// wordRegex is a Java regex for a folded word that matches it with or without accents
+// (case is left to the (?iU) flags). Words hold only letters and digits, nothing to escape.
+func wordRegex(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if c, ok := accented[r]; ok {
+			b.WriteString(c)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// sep is what may stand between two words of a name.
+const sep = `[\W_]+`
+
+// textRegex is a Java regex for "contains this text, ignoring case and accents" (the lists'
+// `text` filters): the text's words in order, any separators between them.
+func textRegex(s string) string {
+	var ws []string
+	for _, w := range searchWords(s) {
+		ws = append(ws, wordRegex(w))
+	}
+	return `(?iUs).*` + strings.Join(ws, sep) + `.*`
+}
+
+// searchUnit is one word of the text, or a vocabulary phrase, with all its forms.
+type searchUnit struct {
+	words []string   // as typed (folded)
+	forms [][]string // the words and their synonyms in the other language
+}
+
+// searchUnits groups the words of a text into units, the longest vocabulary phrase first.
+func searchUnits(words []string) []searchUnit {
+	var out []searchUnit
+	for i := 0; i < len(words); {
+		n := 1
+		for k := min(searchPhraseMax, len(words)-i); k > 1; k-- {
+			if _, ok := synonyms[strings.Join(words[i:i+k], " ")]; ok {
+				n = k
+				break
+			}
+		}
+		u := searchUnit{words: words[i : i+n]}
+		if forms, ok := synonyms[strings.Join(u.words, " ")]; ok {
+			u.forms = forms
+		} else {
+			u.forms = [][]string{u.words}
+		}
+		out = append(out, u)
+		i += n
+	}
+	return out
+}
+
+// nameFields are the properties a name-first ranking looks at, in order, with their
+// SearchMatch values; textFields the others.
+var (
+	nameFields = [][2]string{{"name", "NAME"}, {"shortName", "SHORT_NAME"}, {"acronym", "ACRONYM"}}
+	titleField = [][2]string{{"title", "TITLE"}} // a project's title is its name in full
+	textFields = [][2]string{{"description", "DESCRIPTION"}, {"definition", "DEFINITION"}, {"text", "TEXT"}}
+)
+
+// luceneQuery is the full-text query for units: each form exact or as a prefix (a phrase as a
+// phrase), names boosted. Words are letters and digits only, so nothing in it needs escaping.
+func luceneQuery(units []searchUnit) string {
+	var cl []string
+	boosted := func(term string) {
+		for _, f := range nameFields {
+			cl = append(cl, fmt.Sprintf("%s:%s^%d", f[0], term, searchNameBoost))
+		}
+		cl = append(cl, term)
+	}
+	for _, u := range units {
+		for _, form := range u.forms {
+			if len(form) == 1 {
+				boosted(form[0])
+				boosted(form[0] + "*")
+			} else {
+				boosted(`"` + strings.Join(form, " ") + `"`)
+			}
+		}
+	}
+	return strings.Join(cl, " ")
+}
+
+// fuzzyQuery looks for each typed word of five letters or more with one typo (two from
+// eight letters); "" when no word is that long.
+func fuzzyQuery(units []searchUnit) string {
+	var cl []string
+	for _, u := range units {
+		for _, w := range u.words {
+			switch n := len([]rune(w)); {
+			case n >= searchFuzzy2Min:
+				cl = append(cl, w+"~2")
+			case n >= searchFuzzyMin:
+				cl = append(cl, w+"~1")
+			}
+		}
+	}
+	return strings.Join(cl, " ")
+}
+
+// unitRegex matches any form of a unit.
+func unitRegex(u searchUnit) string {
+	var alts []string
+	for _, form := range u.forms {
+		var ws []string
+		for _, w := range form {
+			ws = append(ws, wordRegex(w))
+		}
+		alts = append(alts, strings.Join(ws, sep))
+	}
+	return "(?:" + strings.Join(alts, "|") + ")"
+}
+
+// rankRegexes are the tiers' tests: the whole field is the text (exact), starts with it
+// (prefix), or has a word that starts like one of the text's words (word).
+func rankRegexes(units []searchUnit) (exact, prefix, word string) {
+	var seq []string
+	for _, u := range units {
+		seq = append(seq, unitRegex(u))
+	}
+	exact = `(?iU)[\W_]*` + strings.Join(seq, sep) + `[\W_]*`
+	prefix = `(?iUs)[\W_]*` + strings.Join(seq, sep) + `.*`
+	word = `(?iUs).*\b(?:` + strings.Join(seq, "|") + `).*`
+	return exact, prefix, word
+}
+
+// searchRoot answers `search(text:, types:, first:)` from the full-text index, names first.
+//
+// Lucene finds candidates: every word exact, as a prefix and in its other language; names
+// weigh more. Only when these do not fill `first` are near spellings looked for (a fuzzy
+// query costs more than the rest together). The candidates are then ranked by tier (4: a name, short name or
+// acronym is the text; 3: starts with it; 2: it or a project's title has one of its words; 1: a
+// description, definition or text has one;
+// 0: only a near spelling matched), then by Lucene's score, then by id; `score` is the tier
+// plus Lucene's score scaled into [0, 1). Lucene is asked for 2×first+20 candidates; when the
+// last of them ties with a candidate that would be returned, every hit of that score is
+// fetched too, so that ties are always broken by id. With `types`, Lucene is asked for all
+// hits (the other types could crowd the candidates out).
+func searchRoot(c *compiler, f kg.Field) (string, error) {
+	text, _ := f.Args["text"].(string)
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", kg.Errorf(kg.EINVALID, "text must not be empty")
+	}
+	if len(text) > 200 {
+		return "", kg.Errorf(kg.EINVALID, "text must be at most 200 characters")
+	}
+	words := searchWords(text)
+	if len(words) == 0 {
+		return "", kg.Errorf(kg.EINVALID, "text must hold a letter or a digit")
+	}
+	if len(words) > searchMaxWords {
+		return "", kg.Errorf(kg.EINVALID, "text must be at most %d words", searchMaxWords)
+	}
+	first := kg.SearchFirst
+	if v := f.Args["first"]; v != nil {
+		n, ok := toInt(v)
+		if !ok || n < 0 || n > c.lim.MaxPage {
+			return "", kg.Errorf(kg.EINVALID, "first must be between 0 and %d", c.lim.MaxPage)
+		}
+		first = n
+	}
+	allowed := kg.SearchLabels()
+	candidates := 2*first + searchMargin
+	if v := f.Args["types"]; v != nil {
+		labels, err := enumList("types", v, searchTypes)
+		if err != nil {
+			return "", err
+		}
+		if len(labels) < len(allowed) {
+			candidates = searchUnlimited
+		}
+		allowed = labels
+	}
+	units := searchUnits(words)
+	exact, prefix, word := rankRegexes(units)
+	var fuzzy any
+	if fq := fuzzyQuery(units); fq != "" {
+		fuzzy = fq
+	}
+	q, lim, firstP, fuzzyP := c.param(luceneQuery(units)), c.param(candidates), c.param(first), c.param(fuzzy)
+	labelsP := c.param(allowed)
+	exactP, prefixP, wordP := c.param(exact), c.param(prefix), c.param(word)
+
+	n, s, top, edge, ties, h, near := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("ties"), c.newVar("h"), c.newVar("near")
+	why, score := c.newVar("why"), c.newVar("score")
+	var tiers []string
+	for _, t := range []struct {
+		tier   int
+		re     string
+		fields [][2]string
+	}{{4, exactP, nameFields}, {3, prefixP, nameFields}, {2, wordP, append(nameFields, titleField...)}, {1, wordP, textFields}} {
+		for _, fl := range t.fields {
+			tiers = append(tiers, fmt.Sprintf("WHEN %s.%s =~ %s THEN [%d, '%s']", n, fl[0], t.re, t.tier, fl[1]))
+		}
+	}
+	proj, err := c.polymorphic(n, kg.Field{ByType: f.ByTypeOf("node")}, allowed)
+	if err != nil {
+		return "", err
+	}
+	call := "CALL db.index.fulltext.queryNodes('" + searchIndex + "', " + q
+	var b strings.Builder
+	fmt.Fprintf(&b, "COLLECT { %s, {limit: %s}) YIELD node AS %s, score AS %s ", call, lim, n, s)
+	fmt.Fprintf(&b, "WITH collect({n: %s, s: %s}) AS %s ", n, s, top)
+	fmt.Fprintf(&b, "WITH %s, CASE WHEN size(%s) = %s THEN %s[-1].s END AS %s ", top, top, lim, top, edge)
+	// The candidates end inside a run of tied scores that reaches the hits wanted: fetch the whole run.
+	fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN %s IS NOT NULL AND size([%s IN %s WHERE %s.s > %s]) < %s THEN [1] ELSE [] END AS go "+
+		"%s) YIELD node AS %s, score AS %s WITH %s, %s WHERE %s = %s RETURN collect({n: %s, s: %s}) AS %s } ",
+		top, edge, edge, h, top, h, edge, firstP, call, n, s, n, s, s, edge, n, s, ties)
+	// Too few hits: near spellings, below them all.
+	fmt.Fprintf(&b, "CALL (%s) { UNWIND CASE WHEN %s IS NOT NULL AND size(%s) < %s THEN [1] ELSE [] END AS go "+
+		"CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score AS %s "+
+		"WITH %s, %s WHERE NOT %s IN [%s IN %s | %s.n] RETURN collect({n: %s, s: %s}) AS %s } ",
+		top, fuzzyP, top, firstP, searchIndex, fuzzyP, lim, n, s, n, s, n, h, top, h, n, s, near)
+	fmt.Fprintf(&b, "UNWIND CASE WHEN size(%s) > 0 THEN [%s IN %s WHERE %s.s > %s] + %s ELSE %s END + %s AS %s ",
+		ties, h, top, h, edge, ties, top, near, h)
+	fmt.Fprintf(&b, "WITH %s.n AS %s, %s.s AS %s WHERE any(l IN labels(%s) WHERE l IN %s) ", h, n, h, s, n, labelsP)
+	fmt.Fprintf(&b, "WITH %s, %s, CASE %s ELSE [0, 'SIMILAR_SPELLING'] END AS %s ", n, s, strings.Join(tiers, " "), why)
+	fmt.Fprintf(&b, "WITH %s, %s, %s[0] + %s / (%s + 1.0) AS %s ORDER BY %s DESC, %s.id LIMIT %s ", n, why, why, s, s, score, score, n, firstP)
+	fmt.Fprintf(&b, "RETURN {score: %s, matchedOn: %s[1], node: %s} }", score, why, proj)
+	return b.String(), nil
+}

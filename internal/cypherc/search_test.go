@@ -1,0 +1,70 @@
+package cypherc
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestFoldAndWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"Université de Liège": "universite de liege",
+		"ULiège":              "uliege",
+		"Münster Œuvre":       "munster oeuvre",
+		"BATMASS":             "batmass",
+	} {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := searchWords(`AND (( "Li-ion" OR* ~ r&d`); !reflect.DeepEqual(got, []string{"and", "li", "ion", "or", "r", "d"}) {
+		t.Errorf("searchWords = %q", got)
+	}
+}
+
+func TestSearchUnitsAndQuery(t *testing.T) {
+	units := searchUnits(searchWords("Seconde vie recyclage Batfactroy"))
+	if len(units) != 3 || strings.Join(units[0].words, " ") != "seconde vie" {
+		t.Fatalf("units = %+v", units)
+	}
+	q := luceneQuery(units) + " " + fuzzyQuery(units)
+	for _, part := range []string{`name:"second life"^8`, `"seconde vie"`, "name:recycling*^8", "recyclage*", "batfactroy~2", "batfactroy*", "seconde~1"} {
+		if !strings.Contains(q, part) {
+			t.Errorf("query lacks %s: %s", part, q)
+		}
+	}
+	if strings.Contains(q, "vie~") {
+		t.Errorf("a three-letter word is looked for with typos: %s", q)
+	}
+}
+
+// The rank regexes are Java's; the subset used here means the same in Go's RE2 (with \b
+// ASCII-only, so the tests use ASCII around the words).
+func TestRankRegexes(t *testing.T) {
+	exact, prefix, word := rankRegexes(searchUnits(searchWords("wallonie entreprendre")))
+	conv := func(re string) *regexp.Regexp {
+		return regexp.MustCompile("^(?:" + strings.NewReplacer("(?iU)", "(?i)", "(?iUs)", "(?is)").Replace(re) + ")$")
+	}
+	cases := []struct {
+		re   string
+		s    string
+		want bool
+	}{
+		{exact, "Wallonie Entreprendre", true},
+		{exact, "Wallonie-Entreprendre ", true},
+		{exact, "Wallonie Entreprendre battery call", false},
+		{prefix, "Wallonie Entreprendre battery call", true},
+		{prefix, "NCP Wallonie", false},
+		{word, "NCP Wallonie", true},
+		{word, "Wallonia", false},
+	}
+	for _, c := range cases {
+		if got := conv(c.re).MatchString(c.s); got != c.want {
+			t.Errorf("%s =~ %q: %v, want %v", c.s, c.re, got, c.want)
+		}
+	}
+	if got := conv(textRegex("liege")).MatchString("Université de Liège"); !got {
+		t.Errorf("textRegex(liege) does not match Liège")
+	}
+}
