@@ -3,6 +3,7 @@ package cypherc
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,7 +86,7 @@ type objType struct {
 	// embed lists object-typed fields held in a struct field of the model: they are
 	// projected under their field name, sub-selections of repeated occurrences merged.
 	embed map[string]relation
-	// rels lists fields with resolvers: they are projected under `_rel`, by alias.
+	// rels lists fields with resolvers: they are projected under `_rel`, by response path (kg.Field.Key).
 	rels map[string]relation
 	// computed lists fields the Go model computes itself (cursors).
 	computed []string
@@ -95,7 +96,7 @@ type objType struct {
 type relation func(c *compiler, v vars, f kg.Field) (string, error)
 
 // project returns a Cypher map literal with the selected fields of t (see objects): plain
-// and computed fields under their name, fields with resolvers under `_rel` by alias.
+// and computed fields under their name, fields with resolvers under `_rel` by response path (kg.Field.Key).
 func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool) (string, error) {
 	return (&objects{c: c, fields: fields, t: t, v: v, typename: typename}).build()
 }
@@ -115,7 +116,7 @@ func contains(list []string, s string) bool {
 // projected, in the order of the selection, each expression built when the literal is, so
 // the parameters are numbered the same way every time. A key selected more than once is
 // projected once under its name, the sub-selections merged (aliases of such a field share its
-// value); a field with a resolver (byAlias) is projected under `_rel`, once per alias, so the
+// value); a field with a resolver (byAlias) is projected under `_rel`, once per response path (kg.Field.Key), so the
 // same field with different arguments keeps both answers apart. Keeping unselected parts
 // out of the statement keeps Neo4j's planning time down.
 type objects struct {
@@ -138,7 +139,7 @@ type keyKind int
 
 const (
 	byName      keyKind = iota // under its name, once
-	byAlias                    // under `_rel`, by alias
+	byAlias                    // under `_rel`, by response path
 	computedKey                // nowhere: the Go model computes it (cursors)
 	unmapped                   // an error: the compiler has no mapping for it
 )
@@ -233,11 +234,21 @@ func (o *objects) build() (string, error) {
 			}
 			return "", kg.Errorf(kg.EINTERNAL, "field %s has no Cypher mapping", f.Name)
 		case byAlias:
-			e, err := o.expr(f)
+			key := f.RelKeyOf()
+			if hasKey(o.fields[:i], key) {
+				continue // projected once, with the merged sub-selections
+			}
+			merged := f
+			for _, g := range o.fields[i+1:] {
+				if g.RelKeyOf() == key {
+					merged.Fields = append(slices.Clip(merged.Fields), g.Fields...)
+				}
+			}
+			e, err := o.expr(merged)
 			if err != nil {
 				return "", err
 			}
-			rels = append(rels, cypherlit.Quoted(f.Alias)+": "+e)
+			rels = append(rels, cypherlit.Quoted(key)+": "+e)
 			continue
 		}
 		if kg.Has(o.fields[:i], f.Name) {
@@ -257,6 +268,16 @@ func (o *objects) build() (string, error) {
 		parts = append(parts, "_rel: {"+strings.Join(rels, ", ")+"}")
 	}
 	return "{" + strings.Join(parts, ", ") + "}", nil
+}
+
+// hasKey reports whether a field of the selection has the relation key (kg.Field.Key).
+func hasKey(fields []kg.Field, key string) bool {
+	for _, f := range fields {
+		if f.RelKeyOf() == key {
+			return true
+		}
+	}
+	return false
 }
 
 // pattern is a MATCH pattern from a known node to the nodes a list field returns. In the
