@@ -495,11 +495,14 @@ func stringList(v any) ([]string, bool) {
 }
 
 // enumList reads a list argument whose values must be keys of allowed and returns the
-// mapped values, sorted so that statements are stable.
+// mapped values, sorted so that statements are stable, each once.
 func enumList(arg string, v any, allowed map[string]string) ([]string, error) {
 	l, ok := stringList(v)
 	if !ok {
 		return nil, kg.Errorf(kg.EINVALID, "%s must be a list of names", arg)
+	}
+	if len(l) > kg.MaxListArg {
+		return nil, kg.Errorf(kg.EINVALID, "%s takes at most %d values, got %d", arg, kg.MaxListArg, len(l))
 	}
 	out := make([]string, 0, len(l))
 	for _, s := range l {
@@ -510,5 +513,22 @@ func enumList(arg string, v any, allowed map[string]string) ([]string, error) {
 		out = append(out, m)
 	}
 	sort.Strings(out)
+	return slices.Compact(out), nil
+}
+
+// distinct checks the length of a list argument and drops repeated values, keeping the
+// first of each.
+func distinct(arg string, l []string) ([]string, error) {
+	if len(l) > kg.MaxListArg {
+		return nil, kg.Errorf(kg.EINVALID, "%s takes at most %d values, got %d", arg, kg.MaxListArg, len(l))
+	}
+	seen := make(map[string]bool, len(l))
+	out := make([]string, 0, len(l))
+	for _, s := range l {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
 	return out, nil
 }

@@ -252,6 +252,9 @@ const (
 	DefaultPage    = 50  // a connection's page size without `first` (the server may set its own)
 	MaxPage        = 500 // the largest `first`; also caps every plain list
 	MaxFilterDepth = 5   // the deepest AND/OR nesting of a filter
+	MaxFilterItems = 20  // the most filters one AND or OR list takes (repeats counted once)
+	MaxOrderBy     = 10  // the most items an orderBy list takes (a repeated field counts once)
+	MaxListArg     = 500 // the most values a list argument takes (ids, countries, enum values)
 
 	SearchFirst        = 20  // search hits without `first`
 	NeighbourhoodDepth = 1   // neighbourhood(depth:)
