@@ -183,6 +183,7 @@ type ComplexityRoot struct {
 		FunderID   func(childComplexity int) int
 		FunderName func(childComplexity int) int
 		Instrument func(childComplexity int) int
+		Node       func(childComplexity int) int
 		Programme  func(childComplexity int) int
 		Project    func(childComplexity int) int
 		Sources    func(childComplexity int) int
@@ -326,6 +327,7 @@ type ComplexityRoot struct {
 		Actor      func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		Cursor     func(childComplexity int) int
+		Node       func(childComplexity int) int
 		Project    func(childComplexity int) int
 		Role       func(childComplexity int) int
 		Sources    func(childComplexity int) int
@@ -1182,6 +1184,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Instrument(childComplexity), true
+	case "Funding.node":
+		if e.ComplexityRoot.Funding.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.Node(childComplexity), true
 	case "Funding.programme":
 		if e.ComplexityRoot.Funding.Programme == nil {
 			break
@@ -1847,6 +1855,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.Cursor(childComplexity), true
+	case "Participation.node":
+		if e.ComplexityRoot.Participation.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Node(childComplexity), true
 	case "Participation.project":
 		if e.ComplexityRoot.Participation.Project == nil {
 			break
@@ -3380,6 +3394,8 @@ type Participation implements Sourced {
   actor: Actor!
   "The project."
   project: Project!
+  "The far end, as a Relay edge's ` + "`" + `node` + "`" + `: the project in ` + "`" + `Actor.projects` + "`" + `, the actor in ` + "`" + `Project.participants` + "`" + `."
+  node: Node!
 }
 
 "A page of participations."
@@ -3418,6 +3434,8 @@ type Funding implements Sourced {
   funderName: String!
   "The funded project."
   project: Project!
+  "The far end, as a Relay edge's ` + "`" + `node` + "`" + `: the project in ` + "`" + `fundings` + "`" + `, the funder (a FundingProgramme or an Actor) in ` + "`" + `Project.funders` + "`" + `."
+  node: Node!
 }
 
 "A page of fundings."
@@ -4693,6 +4711,8 @@ func (ec *executionContext) childFields_Funding(ctx context.Context, field graph
 		return ec.fieldContext_Funding_funderName(ctx, field)
 	case "project":
 		return ec.fieldContext_Funding_project(ctx, field)
+	case "node":
+		return ec.fieldContext_Funding_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Funding", field.Name)
 }
@@ -4957,6 +4977,8 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_actor(ctx, field)
 	case "project":
 		return ec.fieldContext_Participation_project(ctx, field)
+	case "node":
+		return ec.fieldContext_Participation_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Participation", field.Name)
 }
@@ -8796,6 +8818,38 @@ func (ec *executionContext) fieldContext_Funding_project(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Funding_node(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Funding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FundingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.FundingConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11654,6 +11708,38 @@ func (ec *executionContext) fieldContext_Participation_project(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Participation_node(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Participation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -18324,6 +18410,11 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "node":
+			out.Values[i] = ec._Funding_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19251,6 +19342,11 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 			}
 		case "project":
 			out.Values[i] = ec._Participation_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._Participation_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

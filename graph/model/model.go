@@ -202,6 +202,8 @@ type Participation struct {
 	Provenance
 	Actor   *Actor   `json:"actor"`
 	Project *Project `json:"project"`
+	// Node is the far end: the project or the actor, whichever the connection leads to.
+	Node Node `json:"node"`
 }
 
 // Funding is money, or support without a public amount, going to a project.
@@ -217,6 +219,8 @@ type Funding struct {
 	FunderID   string            `json:"funderId"`
 	FunderName string            `json:"funderName"`
 	Project    *Project          `json:"project"`
+	// Node is the far end: the project, or the funder in Project.funders.
+	Node Node `json:"node"`
 }
 
 // ActorEdge is an actor in a page.

@@ -257,6 +257,9 @@ func (o *objects) build() (string, error) {
 		merged := f
 		if kg.Has(o.fields[i+1:], f.Name) {
 			merged.Fields, _ = subFields(o.fields[i:], f.Name)
+			if f.ByType != nil {
+				merged.ByType = kg.Field{Fields: o.fields[i:]}.ByTypeOf(f.Name)
+			}
 		}
 		e, err := o.expr(merged)
 		if err != nil {
@@ -380,6 +383,10 @@ type connSpec struct {
 	parent string
 }
 
+// farEnd is the variable role under which an edge type finds the node the connection leads
+// to (the tie role), its Relay `node`.
+const farEnd = "far"
+
 // connection compiles a Relay connection field.
 func connection(s connSpec) relation {
 	return func(c *compiler, v vars, f kg.Field) (string, error) {
@@ -393,6 +400,7 @@ func connection(s connSpec) relation {
 			}
 			with = append(with, x[role])
 		}
+		x[farEnd] = x[s.tie]
 		offset, first, err := c.page(f.Args)
 		if err != nil {
 			return "", err
