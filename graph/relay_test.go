@@ -65,8 +65,8 @@ func TestEdgeNodeIsFarEnd(t *testing.T) {
 		PageInfo struct{ HasNextPage bool }
 	}
 	var resp struct {
-		Project struct{ Participants, Funders conn }
-		Actor   struct{ Projects conn }
+		Project   struct{ Participants, Funders conn }
+		Actor     struct{ Projects conn }
 		Programme struct {
 			Fundings conn
 		}
