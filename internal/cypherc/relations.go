@@ -43,15 +43,15 @@ var pathTypes = kg.RelTypeNames(func(t kg.RelType) bool {
 
 // Bounds of the relationship queries.
 const (
-	maxDepth        = 3    // neighbourhood depth
-	maxHops         = 6    // shortestPaths maxHops
-	maxPaths        = 10   // shortestPaths k
-	edgesPerNode    = 3    // a neighbourhood returns at most edgesPerNode × limit relationships
-	edgeScan        = 1000 // relationships of one kept node the neighbourhood's edge step reads at most
-	connectionHops  = 5    // the longest path `connection` explains
-	perExplanation  = 5    // paths kept per kind of explanation
-	maxExplanations = 10   // explanations `connection` returns
-	programmeDepth  = 5    // PART_OF levels followed down a funding tree
+	maxDepth        = 3                            // neighbourhood depth
+	maxHops         = 6                            // shortestPaths maxHops
+	maxPaths        = 10                           // shortestPaths k
+	edgesPerNode    = kg.NeighbourhoodEdgesPerNode // a neighbourhood returns at most edgesPerNode × limit relationships
+	edgeScan        = kg.NeighbourhoodEdgeScan     // relationships of one kept node the neighbourhood's edge step reads at most
+	connectionHops  = kg.ConnectionHops            // the longest path `connection` explains
+	perExplanation  = 5                            // paths kept per kind of explanation
+	maxExplanations = kg.ConnectionExplanations    // explanations `connection` returns
+	programmeDepth  = kg.ProgrammeDepth            // PART_OF levels followed down a funding tree
 )
 
 // intArg reads an optional integer argument, checking its bounds.
@@ -650,8 +650,8 @@ func factorsRoot(c *compiler, f kg.Field) (string, error) {
 		answered = cat + " IN l.categories"
 	}
 	factorsOf := func(label string) string {
-		return fmt.Sprintf("COLLECT { MATCH (x:%s)%s %s WITH x, min(toLower(t.name)) AS tn ORDER BY tn, x.text, x.id RETURN x }",
-			label, whereClause(conds), topicMatch)
+		return fmt.Sprintf("COLLECT { MATCH (x:%s)%s %s WITH x, min(toLower(t.name)) AS tn ORDER BY tn, x.text, x.id LIMIT %d RETURN x }",
+			label, whereClause(conds), topicMatch, c.lim.MaxPage)
 	}
 	proj := func(list string) func(sub []kg.Field) (string, error) {
 		return func(sub []kg.Field) (string, error) {

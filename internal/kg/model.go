@@ -263,3 +263,13 @@ const (
 	PathsK             = 3   // shortestPaths(k:)
 	CollaboratorsFirst = 20  // collaborators(first:)
 )
+
+// Bounds of the relationship queries beyond their arguments; the compiler (cypherc) builds
+// them into the statements and the cost model (graph/complexity.go) prices by them.
+const (
+	NeighbourhoodEdgesPerNode = 3    // a neighbourhood returns at most this × limit relationships
+	NeighbourhoodEdgeScan     = 1000 // relationships of one kept node the edge step reads at most
+	ConnectionHops            = 5    // the longest path `connection` explains
+	ConnectionExplanations    = 10   // explanations `connection` returns at most
+	ProgrammeDepth            = 5    // PART_OF levels followed down a funding tree
+)
