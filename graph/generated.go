@@ -3486,7 +3486,7 @@ type ProjectConnection {
 
 "Conditions on actors; all given conditions must hold."
 input ActorFilter {
-  "Only these ids."
+  "Only these ids (at most 500)."
   ids: [ID!]
   "Only these kinds."
   kind: [ActorKind!]
@@ -3502,9 +3502,9 @@ input ActorFilter {
   text: String
   "Only actors with this confidence."
   confidence: Confidence
-  "All of these filters hold."
+  "All of these filters hold (at most 20 filters)."
   AND: [ActorFilter!]
-  "At least one of these filters holds."
+  "At least one of these filters holds (at most 20 filters)."
   OR: [ActorFilter!]
 }
 
@@ -3532,7 +3532,7 @@ input ActorOrder {
 
 "Conditions on projects; all given conditions must hold."
 input ProjectFilter {
-  "Only these ids."
+  "Only these ids (at most 500)."
   ids: [ID!]
   "Only these types."
   type: [ProjectType!]
@@ -3548,9 +3548,9 @@ input ProjectFilter {
   minInvestment: Float
   "Name, acronym, title or description contains this text (case-insensitive)."
   text: String
-  "All of these filters hold."
+  "All of these filters hold (at most 20 filters)."
   AND: [ProjectFilter!]
-  "At least one of these filters holds."
+  "At least one of these filters holds (at most 20 filters)."
   OR: [ProjectFilter!]
 }
 
@@ -3700,7 +3700,7 @@ type Query {
   actors(
     "Conditions the actors meet."
     filter: ActorFilter
-    "Sort keys, applied in order; id breaks ties."
+    "Sort keys, applied in order; id breaks ties. At most 10; a field given again is ignored."
     orderBy: [ActorOrder!]
     "Page size (default 50, at most the server's cap)."
     first: Int
@@ -3711,7 +3711,7 @@ type Query {
   projects(
     "Conditions the projects meet."
     filter: ProjectFilter
-    "Sort keys, applied in order; id breaks ties."
+    "Sort keys, applied in order; id breaks ties. At most 10; a field given again is ignored."
     orderBy: [ProjectOrder!]
     "Page size."
     first: Int
@@ -3751,7 +3751,7 @@ type Query {
   # -------------------------------------------------------------------------------------------
   # Relationship queries for researchers (issue 5): neighbourhoods, paths, why two actors are
   # connected, collaborators, funding flows, stage coverage, barriers and levers, headline
-  # counts. Each is answered by one bounded Cypher statement (internal/neo4jstore/relations.go);
+  # counts. Each is answered by one bounded Cypher statement (internal/cypherc/relations.go);
   # their types follow the Query type.
   # -------------------------------------------------------------------------------------------
 
@@ -3969,7 +3969,7 @@ type Subgraph {
   nodes: [GraphNode!]!
   "The relationships among the nodes, by id."
   edges: [GraphEdge!]!
-  "True when ` + "`" + `limit` + "`" + ` stopped the walk: some nodes or relationships within reach are not returned."
+  "True when ` + "`" + `limit` + "`" + ` stopped the walk, or a node had more than 1,000 relationships to read: some nodes or relationships within reach are not returned."
   truncated: Boolean!
 }
 
@@ -4127,7 +4127,7 @@ type StageActor {
   actor: Actor!
   "True when the actor is ACTIVE_IN the stage itself."
   direct: Boolean!
-  "The projects through which it works in the stage (projects it takes part in that target the stage)."
+  "The projects through which it works in the stage (projects it takes part in that target the stage), at most 500."
   through: [Project!]!
 }
 
@@ -4153,9 +4153,9 @@ type StageCoverage {
 
 "Barriers, levers, and the barriers no lever answers."
 type FactorReport {
-  "The barriers, by topic then text."
+  "The barriers, by topic then text (at most 500)."
   barriers: [Factor!]!
-  "The levers, by topic then text."
+  "The levers, by topic then text (at most 500)."
   levers: [Factor!]!
   "The barriers whose topic has no lever in the same category (the rule is in ` + "`" + `rule` + "`" + `)."
   barriersWithoutLever: [Factor!]!

@@ -94,3 +94,23 @@ func TestRelationStepsBounded(t *testing.T) {
 		t.Errorf("the edge step reads every relationship of a kept node:\n%s", nb)
 	}
 }
+
+// TestBoundsDescribed: the schema states the list bounds the compiler enforces.
+func TestBoundsDescribed(t *testing.T) {
+	s := schema()
+	for _, in := range []string{"ActorFilter", "ProjectFilter"} {
+		for _, f := range []string{"AND", "OR"} {
+			if d := s.Types[in].Fields.ForName(f).Description; !strings.Contains(d, fmt.Sprintf("at most %d filters", kg.MaxFilterItems)) {
+				t.Errorf("%s.%s: %q", in, f, d)
+			}
+		}
+		if d := s.Types[in].Fields.ForName("ids").Description; !strings.Contains(d, fmt.Sprintf("at most %d", kg.MaxListArg)) {
+			t.Errorf("%s.ids: %q", in, d)
+		}
+	}
+	for _, root := range []string{"actors", "projects"} {
+		if d := s.Query.Fields.ForName(root).Arguments.ForName("orderBy").Description; !strings.Contains(d, fmt.Sprintf("At most %d", kg.MaxOrderBy)) {
+			t.Errorf("%s.orderBy: %q", root, d)
+		}
+	}
+}
