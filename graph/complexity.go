@@ -105,7 +105,9 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 	// reads every actor of every stage, directly and through projects.
 	c.Query.StageCoverage = func(ch int, _ *model.Region) int { return 1 + len(kg.StageCodes)*ch + hubCost }
 	c.StageCoverage.Actors, c.StageCoverage.Projects = bounded(kg.MaxPage), bounded(kg.MaxPage)
-	c.StageActor.Through = list
+	// through: the few projects by which one actor works in the stage, priced as one (its
+	// LIMIT caps the worst case); at the bound, the published example could not run.
+	c.StageActor.Through = func(child int) int { return 1 + child }
 	c.Query.Programmes, c.Query.Stages, c.Query.Events, c.Query.People, c.Query.Sources = list, list, list, list, list
 	c.Query.Topics = func(ch int, _ *model.TopicKind) int { return list(ch) }
 
