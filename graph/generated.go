@@ -183,6 +183,7 @@ type ComplexityRoot struct {
 		FunderID   func(childComplexity int) int
 		FunderName func(childComplexity int) int
 		Instrument func(childComplexity int) int
+		Node       func(childComplexity int) int
 		Programme  func(childComplexity int) int
 		Project    func(childComplexity int) int
 		Sources    func(childComplexity int) int
@@ -326,6 +327,7 @@ type ComplexityRoot struct {
 		Actor      func(childComplexity int) int
 		Confidence func(childComplexity int) int
 		Cursor     func(childComplexity int) int
+		Node       func(childComplexity int) int
 		Project    func(childComplexity int) int
 		Role       func(childComplexity int) int
 		Sources    func(childComplexity int) int
@@ -1183,6 +1185,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Funding.Instrument(childComplexity), true
+	case "Funding.node":
+		if e.ComplexityRoot.Funding.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Funding.Node(childComplexity), true
 	case "Funding.programme":
 		if e.ComplexityRoot.Funding.Programme == nil {
 			break
@@ -1848,6 +1856,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Participation.Cursor(childComplexity), true
+	case "Participation.node":
+		if e.ComplexityRoot.Participation.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Participation.Node(childComplexity), true
 	case "Participation.project":
 		if e.ComplexityRoot.Participation.Project == nil {
 			break
@@ -3387,6 +3401,8 @@ type Participation implements Sourced {
   actor: Actor!
   "The project."
   project: Project!
+  "The far end, as a Relay edge's ` + "`" + `node` + "`" + `: the project in ` + "`" + `Actor.projects` + "`" + `, the actor in ` + "`" + `Project.participants` + "`" + `."
+  node: Node!
 }
 
 "A page of participations."
@@ -3425,6 +3441,8 @@ type Funding implements Sourced {
   funderName: String!
   "The funded project."
   project: Project!
+  "The far end, as a Relay edge's ` + "`" + `node` + "`" + `: the project in ` + "`" + `fundings` + "`" + `, the funder (a FundingProgramme or an Actor) in ` + "`" + `Project.funders` + "`" + `."
+  node: Node!
 }
 
 "A page of fundings."
@@ -3475,7 +3493,7 @@ type ProjectConnection {
 
 "Conditions on actors; all given conditions must hold."
 input ActorFilter {
-  "Only these ids."
+  "Only these ids (at most 500)."
   ids: [ID!]
   "Only these kinds."
   kind: [ActorKind!]
@@ -3491,9 +3509,9 @@ input ActorFilter {
   text: String
   "Only actors with this confidence."
   confidence: Confidence
-  "All of these filters hold."
+  "All of these filters hold (at most 20 filters)."
   AND: [ActorFilter!]
-  "At least one of these filters holds."
+  "At least one of these filters holds (at most 20 filters)."
   OR: [ActorFilter!]
 }
 
@@ -3521,7 +3539,7 @@ input ActorOrder {
 
 "Conditions on projects; all given conditions must hold."
 input ProjectFilter {
-  "Only these ids."
+  "Only these ids (at most 500)."
   ids: [ID!]
   "Only these types."
   type: [ProjectType!]
@@ -3537,9 +3555,9 @@ input ProjectFilter {
   minInvestment: Float
   "Name, acronym, title or description contains this text, ignoring case and accents."
   text: String
-  "All of these filters hold."
+  "All of these filters hold (at most 20 filters)."
   AND: [ProjectFilter!]
-  "At least one of these filters holds."
+  "At least one of these filters holds (at most 20 filters)."
   OR: [ProjectFilter!]
 }
 
@@ -3711,7 +3729,7 @@ type Query {
   actors(
     "Conditions the actors meet."
     filter: ActorFilter
-    "Sort keys, applied in order; id breaks ties."
+    "Sort keys, applied in order; id breaks ties. At most 10; a field given again is ignored."
     orderBy: [ActorOrder!]
     "Page size (default 50, at most the server's cap)."
     first: Int
@@ -3722,7 +3740,7 @@ type Query {
   projects(
     "Conditions the projects meet."
     filter: ProjectFilter
-    "Sort keys, applied in order; id breaks ties."
+    "Sort keys, applied in order; id breaks ties. At most 10; a field given again is ignored."
     orderBy: [ProjectOrder!]
     "Page size."
     first: Int
@@ -3762,7 +3780,7 @@ type Query {
   # -------------------------------------------------------------------------------------------
   # Relationship queries for researchers (issue 5): neighbourhoods, paths, why two actors are
   # connected, collaborators, funding flows, stage coverage, barriers and levers, headline
-  # counts. Each is answered by one bounded Cypher statement (internal/neo4jstore/relations.go);
+  # counts. Each is answered by one bounded Cypher statement (internal/cypherc/relations.go);
   # their types follow the Query type.
   # -------------------------------------------------------------------------------------------
 
@@ -3980,7 +3998,7 @@ type Subgraph {
   nodes: [GraphNode!]!
   "The relationships among the nodes, by id."
   edges: [GraphEdge!]!
-  "True when ` + "`" + `limit` + "`" + ` stopped the walk: some nodes or relationships within reach are not returned."
+  "True when ` + "`" + `limit` + "`" + ` stopped the walk, or a node had more than 1,000 relationships to read: some nodes or relationships within reach are not returned."
   truncated: Boolean!
 }
 
@@ -4138,7 +4156,7 @@ type StageActor {
   actor: Actor!
   "True when the actor is ACTIVE_IN the stage itself."
   direct: Boolean!
-  "The projects through which it works in the stage (projects it takes part in that target the stage)."
+  "The projects through which it works in the stage (projects it takes part in that target the stage), at most 500."
   through: [Project!]!
 }
 
@@ -4164,9 +4182,9 @@ type StageCoverage {
 
 "Barriers, levers, and the barriers no lever answers."
 type FactorReport {
-  "The barriers, by topic then text."
+  "The barriers, by topic then text (at most 500)."
   barriers: [Factor!]!
-  "The levers, by topic then text."
+  "The levers, by topic then text (at most 500)."
   levers: [Factor!]!
   "The barriers whose topic has no lever in the same category (the rule is in ` + "`" + `rule` + "`" + `)."
   barriersWithoutLever: [Factor!]!
@@ -4722,6 +4740,8 @@ func (ec *executionContext) childFields_Funding(ctx context.Context, field graph
 		return ec.fieldContext_Funding_funderName(ctx, field)
 	case "project":
 		return ec.fieldContext_Funding_project(ctx, field)
+	case "node":
+		return ec.fieldContext_Funding_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Funding", field.Name)
 }
@@ -4986,6 +5006,8 @@ func (ec *executionContext) childFields_Participation(ctx context.Context, field
 		return ec.fieldContext_Participation_actor(ctx, field)
 	case "project":
 		return ec.fieldContext_Participation_project(ctx, field)
+	case "node":
+		return ec.fieldContext_Participation_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Participation", field.Name)
 }
@@ -8827,6 +8849,38 @@ func (ec *executionContext) fieldContext_Funding_project(_ context.Context, fiel
 	return fc, nil
 }
 
+func (ec *executionContext) _Funding_node(ctx context.Context, field graphql.CollectedField, obj *model.Funding) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Funding_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Funding_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Funding",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _FundingConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.FundingConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -11685,6 +11739,38 @@ func (ec *executionContext) fieldContext_Participation_project(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Project(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Participation_node(ctx context.Context, field graphql.CollectedField, obj *model.Participation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Participation_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.Node) graphql.Marshaler {
+			return ec.marshalNNode2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐNode(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Participation_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Participation",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("FieldContext.Child cannot be called on type INTERFACE")
 		},
 	}
 	return fc, nil
@@ -18378,6 +18464,11 @@ func (ec *executionContext) _Funding(ctx context.Context, sel ast.SelectionSet, 
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "node":
+			out.Values[i] = ec._Funding_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -19305,6 +19396,11 @@ func (ec *executionContext) _Participation(ctx context.Context, sel ast.Selectio
 			}
 		case "project":
 			out.Values[i] = ec._Participation_project(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._Participation_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -101,7 +101,7 @@ func queryNode(ctx context.Context, r *Resolver) (model.Node, error) {
 // takes it: fragments flattened, variables resolved, interface selections split by type.
 func (r *Resolver) selection(ctx context.Context) kg.Field {
 	c := collector{oc: graphql.GetOperationContext(ctx), schema: r.schema}
-	return c.convert(graphql.GetFieldContext(ctx).Field)
+	return c.convert(graphql.GetFieldContext(ctx).Field, "", true)
 }
 
 type collector struct {
@@ -109,8 +109,13 @@ type collector struct {
 	schema *ast.Schema
 }
 
-func (c collector) convert(cf graphql.CollectedField) kg.Field {
+// convert turns cf into a kg.Field whose Key is its path below the root field (parent is
+// the parent's Key; root says cf is the root field, which has none).
+func (c collector) convert(cf graphql.CollectedField, parent string, root bool) kg.Field {
 	f := kg.Field{Name: cf.Name, Alias: cf.Alias, Args: cf.ArgumentMap(c.oc.Variables)}
+	if !root {
+		f.Key = kg.RelKey(parent, cf.Alias)
+	}
 	if len(cf.Selections) == 0 || cf.Definition == nil {
 		return f
 	}
@@ -122,10 +127,10 @@ func (c collector) convert(cf graphql.CollectedField) kg.Field {
 	case ast.Interface, ast.Union:
 		f.ByType = map[string][]kg.Field{}
 		for _, pt := range c.schema.GetPossibleTypes(def) {
-			f.ByType[pt.Name] = c.collect(cf.Selections, satisfies(pt))
+			f.ByType[pt.Name] = c.collect(cf.Selections, satisfies(pt), f.Key)
 		}
 	default:
-		f.Fields = c.collect(cf.Selections, satisfies(def))
+		f.Fields = c.collect(cf.Selections, satisfies(def), f.Key)
 	}
 	return f
 }
@@ -134,13 +139,13 @@ func satisfies(def *ast.Definition) []string {
 	return append([]string{def.Name}, def.Interfaces...)
 }
 
-func (c collector) collect(sel ast.SelectionSet, sat []string) []kg.Field {
+func (c collector) collect(sel ast.SelectionSet, sat []string, parent string) []kg.Field {
 	var out []kg.Field
 	for _, cf := range graphql.CollectFields(c.oc, sel, sat) {
 		if cf.Name == "__typename" {
 			continue
 		}
-		out = append(out, c.convert(cf))
+		out = append(out, c.convert(cf, parent, false))
 	}
 	return out
 }

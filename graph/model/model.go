@@ -12,19 +12,40 @@ import (
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
-// Rel holds an object's prefetched relations, keyed by response alias, as the driver
-// returned them.
+// Rel holds an object's prefetched relations, keyed by response path below the root field
+// (kg.Field.Key), as the driver returned them.
 type Rel map[string]any
 
 // Prefetched decodes the relation that the current field resolver stands for: the store put
-// it under the field's alias when it compiled the selection.
+// it under the field's response path (kg.Field.Key) when it compiled the selection.
 func Prefetched[T any](ctx context.Context, rel Rel) (T, error) {
 	var out T
-	alias := graphql.GetFieldContext(ctx).Field.Alias
-	if err := Decode(rel[alias], &out); err != nil {
-		return out, kg.Wrap(kg.EINTERNAL, "decoding "+alias, err)
+	key := relKey(graphql.GetFieldContext(ctx))
+	if err := Decode(rel[key], &out); err != nil {
+		return out, kg.Wrap(kg.EINTERNAL, "decoding "+key, err)
 	}
 	return out, nil
+}
+
+// isRoot reports whether fc is a root field's (whose Key is empty).
+func isRoot(fc *graphql.FieldContext) bool {
+	return fc.Index == nil && (fc.Object == "Query" || fc.Object == "Mutation" || fc.Object == "Subscription")
+}
+
+// relKey is the kg.Field.Key of the field of fc: the aliases from below the root field down
+// to it, list positions left out.
+func relKey(fc *graphql.FieldContext) string {
+	var aliases []string
+	for it := fc; it != nil && !isRoot(it); it = it.Parent {
+		if it.Index == nil && it.Field.Field != nil {
+			aliases = append(aliases, it.Field.Alias)
+		}
+	}
+	key := ""
+	for i := len(aliases) - 1; i >= 0; i-- {
+		key = kg.RelKey(key, aliases[i])
+	}
+	return key
 }
 
 // Provenance is on every sourced object and edge.
@@ -181,6 +202,8 @@ type Participation struct {
 	Provenance
 	Actor   *Actor   `json:"actor"`
 	Project *Project `json:"project"`
+	// Node is the far end: the project or the actor, whichever the connection leads to.
+	Node Node `json:"node"`
 }
 
 // Funding is money, or support without a public amount, going to a project.
@@ -196,6 +219,8 @@ type Funding struct {
 	FunderID   string            `json:"funderId"`
 	FunderName string            `json:"funderName"`
 	Project    *Project          `json:"project"`
+	// Node is the far end: the project, or the funder in Project.funders.
+	Node Node `json:"node"`
 }
 
 // ActorEdge is an actor in a page.

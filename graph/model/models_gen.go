@@ -27,7 +27,7 @@ type Sourced interface {
 
 // Conditions on actors; all given conditions must hold.
 type ActorFilter struct {
-	// Only these ids.
+	// Only these ids (at most 500).
 	Ids []string `json:"ids,omitempty"`
 	// Only these kinds.
 	Kind []ActorKind `json:"kind,omitempty"`
@@ -43,9 +43,9 @@ type ActorFilter struct {
 	Text *string `json:"text,omitempty"`
 	// Only actors with this confidence.
 	Confidence *Confidence `json:"confidence,omitempty"`
-	// All of these filters hold.
+	// All of these filters hold (at most 20 filters).
 	And []*ActorFilter `json:"AND,omitempty"`
-	// At least one of these filters holds.
+	// At least one of these filters holds (at most 20 filters).
 	Or []*ActorFilter `json:"OR,omitempty"`
 }
 
@@ -177,9 +177,9 @@ type Explanation struct {
 
 // Barriers, levers, and the barriers no lever answers.
 type FactorReport struct {
-	// The barriers, by topic then text.
+	// The barriers, by topic then text (at most 500).
 	Barriers []*Factor `json:"barriers"`
-	// The levers, by topic then text.
+	// The levers, by topic then text (at most 500).
 	Levers []*Factor `json:"levers"`
 	// The barriers whose topic has no lever in the same category (the rule is in `rule`).
 	BarriersWithoutLever []*Factor `json:"barriersWithoutLever"`
@@ -470,7 +470,7 @@ type ProgrammeInput struct {
 
 // Conditions on projects; all given conditions must hold.
 type ProjectFilter struct {
-	// Only these ids.
+	// Only these ids (at most 500).
 	Ids []string `json:"ids,omitempty"`
 	// Only these types.
 	Type []ProjectType `json:"type,omitempty"`
@@ -486,9 +486,9 @@ type ProjectFilter struct {
 	MinInvestment *float64 `json:"minInvestment,omitempty"`
 	// Name, acronym, title or description contains this text, ignoring case and accents.
 	Text *string `json:"text,omitempty"`
-	// All of these filters hold.
+	// All of these filters hold (at most 20 filters).
 	And []*ProjectFilter `json:"AND,omitempty"`
-	// At least one of these filters holds.
+	// At least one of these filters holds (at most 20 filters).
 	Or []*ProjectFilter `json:"OR,omitempty"`
 }
 
@@ -561,7 +561,7 @@ type StageActor struct {
 	Actor *Actor `json:"actor"`
 	// True when the actor is ACTIVE_IN the stage itself.
 	Direct bool `json:"direct"`
-	// The projects through which it works in the stage (projects it takes part in that target the stage).
+	// The projects through which it works in the stage (projects it takes part in that target the stage), at most 500.
 	Through []*Project `json:"through"`
 }
 
@@ -591,7 +591,7 @@ type Subgraph struct {
 	Nodes []*GraphNode `json:"nodes"`
 	// The relationships among the nodes, by id.
 	Edges []*GraphEdge `json:"edges"`
-	// True when `limit` stopped the walk: some nodes or relationships within reach are not returned.
+	// True when `limit` stopped the walk, or a node had more than 1,000 relationships to read: some nodes or relationships within reach are not returned.
 	Truncated bool `json:"truncated"`
 }
 

@@ -3,6 +3,7 @@ package cypherc
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,7 +86,7 @@ type objType struct {
 	// embed lists object-typed fields held in a struct field of the model: they are
 	// projected under their field name, sub-selections of repeated occurrences merged.
 	embed map[string]relation
-	// rels lists fields with resolvers: they are projected under `_rel`, by alias.
+	// rels lists fields with resolvers: they are projected under `_rel`, by response path (kg.Field.Key).
 	rels map[string]relation
 	// computed lists fields the Go model computes itself (cursors).
 	computed []string
@@ -95,7 +96,7 @@ type objType struct {
 type relation func(c *compiler, v vars, f kg.Field) (string, error)
 
 // project returns a Cypher map literal with the selected fields of t (see objects): plain
-// and computed fields under their name, fields with resolvers under `_rel` by alias.
+// and computed fields under their name, fields with resolvers under `_rel` by response path (kg.Field.Key).
 func (c *compiler) project(t *objType, v vars, fields []kg.Field, typename bool) (string, error) {
 	return (&objects{c: c, fields: fields, t: t, v: v, typename: typename}).build()
 }
@@ -115,7 +116,7 @@ func contains(list []string, s string) bool {
 // projected, in the order of the selection, each expression built when the literal is, so
 // the parameters are numbered the same way every time. A key selected more than once is
 // projected once under its name, the sub-selections merged (aliases of such a field share its
-// value); a field with a resolver (byAlias) is projected under `_rel`, once per alias, so the
+// value); a field with a resolver (byAlias) is projected under `_rel`, once per response path (kg.Field.Key), so the
 // same field with different arguments keeps both answers apart. Keeping unselected parts
 // out of the statement keeps Neo4j's planning time down.
 type objects struct {
@@ -138,7 +139,7 @@ type keyKind int
 
 const (
 	byName      keyKind = iota // under its name, once
-	byAlias                    // under `_rel`, by alias
+	byAlias                    // under `_rel`, by response path
 	computedKey                // nowhere: the Go model computes it (cursors)
 	unmapped                   // an error: the compiler has no mapping for it
 )
@@ -233,11 +234,21 @@ func (o *objects) build() (string, error) {
 			}
 			return "", kg.Errorf(kg.EINTERNAL, "field %s has no Cypher mapping", f.Name)
 		case byAlias:
-			e, err := o.expr(f)
+			key := f.RelKeyOf()
+			if hasKey(o.fields[:i], key) {
+				continue // projected once, with the merged sub-selections
+			}
+			merged := f
+			for _, g := range o.fields[i+1:] {
+				if g.RelKeyOf() == key {
+					merged.Fields = append(slices.Clip(merged.Fields), g.Fields...)
+				}
+			}
+			e, err := o.expr(merged)
 			if err != nil {
 				return "", err
 			}
-			rels = append(rels, cypherlit.Quoted(f.Alias)+": "+e)
+			rels = append(rels, cypherlit.Quoted(key)+": "+e)
 			continue
 		}
 		if kg.Has(o.fields[:i], f.Name) {
@@ -246,6 +257,9 @@ func (o *objects) build() (string, error) {
 		merged := f
 		if kg.Has(o.fields[i+1:], f.Name) {
 			merged.Fields, _ = subFields(o.fields[i:], f.Name)
+			if f.ByType != nil {
+				merged.ByType = kg.Field{Fields: o.fields[i:]}.ByTypeOf(f.Name)
+			}
 		}
 		e, err := o.expr(merged)
 		if err != nil {
@@ -257,6 +271,16 @@ func (o *objects) build() (string, error) {
 		parts = append(parts, "_rel: {"+strings.Join(rels, ", ")+"}")
 	}
 	return "{" + strings.Join(parts, ", ") + "}", nil
+}
+
+// hasKey reports whether a field of the selection has the relation key (kg.Field.Key).
+func hasKey(fields []kg.Field, key string) bool {
+	for _, f := range fields {
+		if f.RelKeyOf() == key {
+			return true
+		}
+	}
+	return false
 }
 
 // pattern is a MATCH pattern from a known node to the nodes a list field returns. In the
@@ -359,6 +383,10 @@ type connSpec struct {
 	parent string
 }
 
+// farEnd is the variable role under which an edge type finds the node the connection leads
+// to (the tie role), its Relay `node`.
+const farEnd = "far"
+
 // connection compiles a Relay connection field.
 func connection(s connSpec) relation {
 	return func(c *compiler, v vars, f kg.Field) (string, error) {
@@ -372,6 +400,7 @@ func connection(s connSpec) relation {
 			}
 			with = append(with, x[role])
 		}
+		x[farEnd] = x[s.tie]
 		offset, first, err := c.page(f.Args)
 		if err != nil {
 			return "", err
@@ -474,11 +503,14 @@ func stringList(v any) ([]string, bool) {
 }
 
 // enumList reads a list argument whose values must be keys of allowed and returns the
-// mapped values, sorted so that statements are stable.
+// mapped values, sorted so that statements are stable, each once.
 func enumList(arg string, v any, allowed map[string]string) ([]string, error) {
 	l, ok := stringList(v)
 	if !ok {
 		return nil, kg.Errorf(kg.EINVALID, "%s must be a list of names", arg)
+	}
+	if len(l) > kg.MaxListArg {
+		return nil, kg.Errorf(kg.EINVALID, "%s takes at most %d values, got %d", arg, kg.MaxListArg, len(l))
 	}
 	out := make([]string, 0, len(l))
 	for _, s := range l {
@@ -489,5 +521,22 @@ func enumList(arg string, v any, allowed map[string]string) ([]string, error) {
 		out = append(out, m)
 	}
 	sort.Strings(out)
+	return slices.Compact(out), nil
+}
+
+// distinct checks the length of a list argument and drops repeated values, keeping the
+// first of each.
+func distinct(arg string, l []string) ([]string, error) {
+	if len(l) > kg.MaxListArg {
+		return nil, kg.Errorf(kg.EINVALID, "%s takes at most %d values, got %d", arg, kg.MaxListArg, len(l))
+	}
+	seen := make(map[string]bool, len(l))
+	out := make([]string, 0, len(l))
+	for _, s := range l {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
 	return out, nil
 }

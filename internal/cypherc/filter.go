@@ -54,8 +54,18 @@ func (c *compiler) boolean(key string, v any, depth int, sub func(any, int) ([]s
 	if !ok {
 		return "", kg.Errorf(kg.EINVALID, "%s must be a list of filters", key)
 	}
+	if len(l) > kg.MaxFilterItems {
+		return "", kg.Errorf(kg.EINVALID, "%s takes at most %d filters, got %d", key, kg.MaxFilterItems, len(l))
+	}
 	var parts []string
+	seen := map[string]bool{}
 	for _, x := range l {
+		// A repeated filter adds nothing: compile it once (fmt prints maps in key order).
+		k := fmt.Sprint(x)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
 		conds, err := sub(x, depth+1)
 		if err != nil {
 			return "", err
@@ -117,6 +127,10 @@ func idIn(c *compiler, n string, v any) (string, error) {
 	if !ok {
 		return "", kg.Errorf(kg.EINVALID, "ids must be a list of ids")
 	}
+	ids, err := distinct("ids", ids)
+	if err != nil {
+		return "", err
+	}
 	return n + ".id IN " + c.param(ids), nil
 }
 
@@ -177,6 +191,10 @@ var actorFilters = filterSpec{
 		for i := range cs {
 			cs[i] = strings.ToUpper(cs[i])
 		}
+		cs, err := distinct("country", cs)
+		if err != nil {
+			return "", err
+		}
 		return n + ".country IN " + c.param(cs), nil
 	},
 	"stage":      reachesStage("ACTIVE_IN"),
@@ -234,7 +252,11 @@ func orderBy(typ, n string, v any) ([]string, error) {
 	if !ok {
 		return nil, kg.Errorf(kg.EINVALID, "orderBy must be a list")
 	}
+	if len(l) > kg.MaxOrderBy {
+		return nil, kg.Errorf(kg.EINVALID, "orderBy takes at most %d items, got %d", kg.MaxOrderBy, len(l))
+	}
 	var out []string
+	used := map[string]bool{}
 	for _, x := range l {
 		m, ok := x.(map[string]any)
 		if !ok {
@@ -245,6 +267,10 @@ func orderBy(typ, n string, v any) ([]string, error) {
 		if !ok {
 			return nil, kg.Errorf(kg.EINVALID, "unknown sort field %q", field)
 		}
+		if used[field] {
+			continue // a field sorted on again changes nothing: its first item decides
+		}
+		used[field] = true
 		dir := "ASC"
 		switch d := m["direction"]; d {
 		case nil, "ASC":

@@ -325,6 +325,14 @@ func linkArgs(c *compiler, f kg.Field) (in map[string]any, typ, a, b, match, che
 			ors[i] = fmt.Sprintf("(%s:%s AND %s:%s)", a, p.From, b, p.To)
 		}
 		match += " WHERE " + strings.Join(ors, " OR ")
+		// Both ends exist but make no pattern of the type: a bad input, not an empty answer.
+		allowed := make([]string, len(pats))
+		for i, p := range pats {
+			allowed[i] = p.String()
+		}
+		check = fmt.Sprintf("coalesce(%s, CASE WHEN NOT EXISTS { %s } THEN ['BAD_USER_INPUT', %s] END)", check, match,
+			c.param(fmt.Sprintf("input: %v and %v make no %s relationship of the model (allowed: %s)",
+				in["from"], in["to"], typ, strings.Join(allowed, ", "))))
 	}
 	return in, typ, a, b, match, check, nil
 }

@@ -43,14 +43,15 @@ var pathTypes = kg.RelTypeNames(func(t kg.RelType) bool {
 
 // Bounds of the relationship queries.
 const (
-	maxDepth        = 3  // neighbourhood depth
-	maxHops         = 6  // shortestPaths maxHops
-	maxPaths        = 10 // shortestPaths k
-	edgesPerNode    = 3  // a neighbourhood returns at most edgesPerNode × limit relationships
-	connectionHops  = 5  // the longest path `connection` explains
-	perExplanation  = 5  // paths kept per kind of explanation
-	maxExplanations = 10 // explanations `connection` returns
-	programmeDepth  = 5  // PART_OF levels followed down a funding tree
+	maxDepth        = 3                            // neighbourhood depth
+	maxHops         = 6                            // shortestPaths maxHops
+	maxPaths        = 10                           // shortestPaths k
+	edgesPerNode    = kg.NeighbourhoodEdgesPerNode // a neighbourhood returns at most edgesPerNode × limit relationships
+	edgeScan        = kg.NeighbourhoodEdgeScan     // relationships of one kept node the neighbourhood's edge step reads at most
+	connectionHops  = kg.ConnectionHops            // the longest path `connection` explains
+	perExplanation  = 5                            // paths kept per kind of explanation
+	maxExplanations = kg.ConnectionExplanations    // explanations `connection` returns
+	programmeDepth  = kg.ProgrammeDepth            // PART_OF levels followed down a funding tree
 )
 
 // intArg reads an optional integer argument, checking its bounds.
@@ -263,7 +264,11 @@ func neighbourhoodRoot(c *compiler, f kg.Field) (string, error) {
 	fmt.Fprintf(&b, "WITH %s AS found ", strings.Join(found, " + "))
 	fmt.Fprintf(&b, "WITH found[..%s] AS kept, size(found) > %s AS cut ", lim, lim)
 	b.WriteString("WITH kept, cut, [e IN kept | e.n] AS ns ")
-	fmt.Fprintf(&b, "WITH kept, cut, COLLECT { UNWIND ns AS a MATCH (a)-[r:%s]->(z) WHERE z IN ns RETURN r LIMIT %s + 1 } AS rs ", T, ecap)
+	// Each kept node's relationships are read up to edgeScan: past that (a hub), the ones not
+	// read are left out and the answer says it is truncated.
+	fmt.Fprintf(&b, "WITH kept, cut, ns, COLLECT { UNWIND ns AS a CALL (a) { MATCH (a)-[r:%s]->(z) RETURN r, z LIMIT %d } "+
+		"WITH a, collect(CASE WHEN z IN ns THEN r END) AS found, count(*) >= %d AS full RETURN {found: found, full: full} } AS scans ", T, edgeScan, edgeScan)
+	fmt.Fprintf(&b, "WITH kept, cut OR any(s IN scans WHERE s.full) AS cut, reduce(acc = [], s IN scans | acc + s.found)[..%s + 1] AS rs ", ecap)
 	fmt.Fprintf(&b, "RETURN %s })", out)
 	return b.String(), nil
 }
@@ -590,7 +595,7 @@ func stageCoverageRoot(c *compiler, f kg.Field) (string, error) {
 		node("actor", "Actor", "sa").
 		plain("direct", "sa IN direct").
 		list("through", "Project", "tp",
-			"MATCH (st)<-[:TARGETS]-(tp:Project)<-[:PARTICIPATES_IN]-(sa) WITH DISTINCT tp ORDER BY toLower(tp.name), tp.id RETURN %s").
+			"MATCH (st)<-[:TARGETS]-(tp:Project)<-[:PARTICIPATES_IN]-(sa) WITH DISTINCT tp ORDER BY toLower(tp.name), tp.id LIMIT "+max+" RETURN %s").
 		build()
 	if err != nil {
 		return "", err
@@ -645,8 +650,8 @@ func factorsRoot(c *compiler, f kg.Field) (string, error) {
 		answered = cat + " IN l.categories"
 	}
 	factorsOf := func(label string) string {
-		return fmt.Sprintf("COLLECT { MATCH (x:%s)%s %s WITH x, min(toLower(t.name)) AS tn ORDER BY tn, x.text, x.id RETURN x }",
-			label, whereClause(conds), topicMatch)
+		return fmt.Sprintf("COLLECT { MATCH (x:%s)%s %s WITH x, min(toLower(t.name)) AS tn ORDER BY tn, x.text, x.id LIMIT %d RETURN x }",
+			label, whereClause(conds), topicMatch, c.lim.MaxPage)
 	}
 	proj := func(list string) func(sub []kg.Field) (string, error) {
 		return func(sub []kg.Field) (string, error) {

@@ -117,8 +117,12 @@ func lookup(typ, key string) rootFunc {
 // nodeTypes are the Node types (`node` returns any of them), with their labels.
 var nodeTypes = kg.NodeLabels()
 
-// polymorphic projects the node in n as whichever node type it is, with __typename.
+// polymorphic projects the node in n as whichever node type it is, with __typename; with no
+// allowed type, null.
 func (c *compiler) polymorphic(n string, f kg.Field, allowed []string) (string, error) {
+	if len(allowed) == 0 {
+		return "null", nil // CASE needs a branch
+	}
 	var b strings.Builder
 	b.WriteString("CASE")
 	for _, t := range allowed {

@@ -105,6 +105,14 @@ func embedIf(role, label, target string) relation {
 	}
 }
 
+// embedFarEnd projects an edge's far end (its Relay `node`, see connection) as whichever of
+// the node types it is.
+func embedFarEnd(allowed ...string) relation {
+	return func(c *compiler, v vars, f kg.Field) (string, error) {
+		return c.polymorphic(v[farEnd], f, allowed)
+	}
+}
+
 // types maps every GraphQL object type the store answers to its Cypher projection.
 var types map[string]*objType
 
@@ -265,7 +273,8 @@ func init() {
 			expr: withExpr(provenance("r"), map[string]func(v vars) string{
 				"role": func(v vars) string { return v["r"] + ".role" },
 			}),
-			embed: map[string]relation{"actor": embedNode("actor", "Actor"), "project": embedNode("project", "Project")}},
+			embed: map[string]relation{"actor": embedNode("actor", "Actor"), "project": embedNode("project", "Project"),
+				"node": embedFarEnd("Actor", "Project")}},
 		"Funding": {name: "Funding", computed: []string{"cursor"},
 			expr: withExpr(provenance("r"), map[string]func(v vars) string{
 				"amount":     func(v vars) string { return "toFloat(" + v["r"] + ".amount)" },
@@ -279,6 +288,7 @@ func init() {
 				"programme": embedIf("funder", "FundingProgramme", "FundingProgramme"),
 				"actor":     embedIf("funder", "Actor", "Actor"),
 				"project":   embedNode("project", "Project"),
+				"node":      embedFarEnd("Project", "FundingProgramme", "Actor"),
 			}},
 		"ActorEdge":   {name: "ActorEdge", computed: []string{"cursor"}, embed: map[string]relation{"node": embedNode("node", "Actor")}},
 		"ProjectEdge": {name: "ProjectEdge", computed: []string{"cursor"}, embed: map[string]relation{"node": embedNode("node", "Project")}},

@@ -13,6 +13,10 @@ func EncodeCursor(pos int) string {
 	return base64.StdEncoding.EncodeToString([]byte(cursorPrefix + strconv.Itoa(pos)))
 }
 
+// MaxCursor is the largest position a cursor may stand for: far beyond any list, and small
+// enough that the offset after it (position + 1) and the page end stay well inside an int.
+const MaxCursor = 1<<31 - 2
+
 // DecodeCursor returns the position a cursor stands for, or an EINVALID error.
 func DecodeCursor(c string) (int, error) {
 	b, err := base64.StdEncoding.DecodeString(c)
@@ -20,6 +24,9 @@ func DecodeCursor(c string) (int, error) {
 	n, err2 := strconv.Atoi(s)
 	if err != nil || !ok || err2 != nil || n < 0 {
 		return 0, Errorf(EINVALID, "invalid cursor %q", c)
+	}
+	if n > MaxCursor {
+		return 0, Errorf(EINVALID, "cursor %q is out of range", c)
 	}
 	return n, nil
 }

@@ -252,6 +252,9 @@ const (
 	DefaultPage    = 50  // a connection's page size without `first` (the server may set its own)
 	MaxPage        = 500 // the largest `first`; also caps every plain list
 	MaxFilterDepth = 5   // the deepest AND/OR nesting of a filter
+	MaxFilterItems = 20  // the most filters one AND or OR list takes (repeats counted once)
+	MaxOrderBy     = 10  // the most items an orderBy list takes (a repeated field counts once)
+	MaxListArg     = 500 // the most values a list argument takes (ids, countries, enum values)
 
 	SearchFirst        = 20  // search hits without `first`
 	NeighbourhoodDepth = 1   // neighbourhood(depth:)
@@ -259,4 +262,14 @@ const (
 	PathsMaxHops       = 4   // shortestPaths(maxHops:)
 	PathsK             = 3   // shortestPaths(k:)
 	CollaboratorsFirst = 20  // collaborators(first:)
+)
+
+// Bounds of the relationship queries beyond their arguments; the compiler (cypherc) builds
+// them into the statements and the cost model (graph/complexity.go) prices by them.
+const (
+	NeighbourhoodEdgesPerNode = 3    // a neighbourhood returns at most this × limit relationships
+	NeighbourhoodEdgeScan     = 1000 // relationships of one kept node the edge step reads at most
+	ConnectionHops            = 5    // the longest path `connection` explains
+	ConnectionExplanations    = 10   // explanations `connection` returns at most
+	ProgrammeDepth            = 5    // PART_OF levels followed down a funding tree
 )

@@ -5,9 +5,14 @@ package kg
 type Field struct {
 	// Name is the schema field name.
 	Name string
-	// Alias is the response key; nested relations are returned under it, so the same field
-	// selected twice with different arguments keeps both answers apart.
+	// Alias is the response key.
 	Alias string
+	// Key is the field's response path below the root field: the aliases joined by "/"
+	// (RelKey), list positions left out. Nested relations are returned under it, so the same
+	// field selected twice with different arguments keeps both answers apart, also when the
+	// objects holding them are merged (two aliases of one edge's node, say). Empty, the
+	// Alias is used.
+	Key string
 	// Args holds the argument values with variables resolved: strings (enum values too),
 	// int64, float64, bool, nil, []any and map[string]any.
 	Args map[string]any
@@ -39,4 +44,21 @@ func (f Field) ByTypeOf(name string) map[string][]Field {
 		}
 	}
 	return out
+}
+
+// RelKey returns the Key of a field with this alias below a field whose Key is parent ("" at
+// the root field).
+func RelKey(parent, alias string) string {
+	if parent == "" {
+		return alias
+	}
+	return parent + "/" + alias
+}
+
+// RelKeyOf returns f's Key, or its Alias when it has none.
+func (f Field) RelKeyOf() string {
+	if f.Key != "" {
+		return f.Key
+	}
+	return f.Alias
 }
