@@ -51,6 +51,9 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 		}
 		return 1 + n*h*ch
 	}
+	c.Query.PathSearch = func(ch int, from, to string, hops *int, types []model.RelationshipType, k *int, via *bool, _ *int) int {
+		return c.Query.ShortestPaths(ch, from, to, hops, types, k, via)
+	}
 	c.Query.Collaborators = func(ch int, _ string, first *int) int { return conn(ch, first) }
 	c.Query.Connection = func(ch int, _, _ string) int { return list(ch) }
 	c.Query.FundingFlows = func(ch int, _ *string, _ *model.StageCode) int { return list(ch) }

@@ -74,14 +74,13 @@ flags:
 	if err != nil {
 		return fmt.Errorf("import: cannot reach Neo4j at %s: %w", conn.uri, err)
 	}
-	driver := store.Driver()
 
 	opts := cypherfile.Options{
 		Database: conn.database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun,
 		Progress: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	start := time.Now()
-	reports, err := cypherfile.Import(ctx, driver, files, opts)
+	reports, err := store.Import(ctx, files, opts) // then recounts stage coverage
 	importPrintReports(os.Stdout, reports, opts.DryRun, time.Since(start))
 	if err != nil {
 		importPrintResume(os.Stderr, reports, files, opts)

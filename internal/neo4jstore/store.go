@@ -103,15 +103,38 @@ func (s *Store) WaitReady(ctx context.Context) error {
 // read runs one read statement in a managed read transaction (routed to followers on a
 // cluster) and returns its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	return s.run(ctx, neo4j.AccessModeRead, cypher, params)
+	return s.run(ctx, neo4j.AccessModeRead, cypher, params, nil)
 }
 
 // write runs one statement in a managed write transaction.
 func (s *Store) write(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	return s.run(ctx, neo4j.AccessModeWrite, cypher, params)
+	return s.run(ctx, neo4j.AccessModeWrite, cypher, params, nil)
 }
 
-func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+// runAll runs the statements of sts in order in one transaction and returns the records
+// of the first.
+func runAll(ctx context.Context, tx neo4j.ManagedTransaction, sts []cypherc.Statement) ([]*neo4j.Record, error) {
+	var first []*neo4j.Record
+	for i, st := range sts {
+		res, err := tx.Run(ctx, st.Cypher, st.Params)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			first = recs
+		}
+	}
+	return first, nil
+}
+
+// run runs one statement in a managed transaction of mode; then, in the same transaction,
+// the statements then returns given the statement's records (none: nothing more).
+func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any,
+	then func([]*neo4j.Record) []cypherc.Statement) ([]*neo4j.Record, error) {
 	timeout := s.cfg.QueryTimeout
 	if dl, ok := ctx.Deadline(); ok {
 		if left := time.Until(dl); left < timeout {
@@ -126,11 +149,14 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
 	defer sess.Close(context.WithoutCancel(ctx))
 	work := func(tx neo4j.ManagedTransaction) (any, error) {
-		res, err := tx.Run(ctx, cypher, params)
-		if err != nil {
+		recs, err := runAll(ctx, tx, []cypherc.Statement{{Cypher: cypher, Params: params}})
+		if err != nil || then == nil {
+			return recs, err
+		}
+		if _, err := runAll(ctx, tx, then(recs)); err != nil {
 			return nil, err
 		}
-		return res.Collect(ctx)
+		return recs, nil
 	}
 	start := time.Now()
 	var out any

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -300,6 +301,14 @@ var validations = []validation{
 			WITH ` + keyLabelOf("a") + ` + ' ' + ` + checkNodeRef("a") + ` + ' -[:' + type(r) + ']-> ' +
 				` + keyLabelOf("b") + ` + ' ' + ` + checkNodeRef("b") + ` AS example` + checkTail,
 		params: map[string]any{"patterns": modelPatternParams(), "modelLabels": modelLabels},
+	},
+	{
+		Check: Check{"stage-coverage-counts", SeverityError,
+			"value-chain stages whose stored stageCoverage counts are missing or differ from a count made from scratch " +
+				"(they are derived data: `batterykg migrate` recounts them)"},
+		cypher: cypherc.CoverageCheck.Cypher + `
+			WITH ` + checkNodeRef("st") + ` AS example` + checkTail,
+		params: cypherc.CoverageCheck.Params,
 	},
 	{
 		Check: Check{"duplicate-name", SeverityWarning,
