@@ -108,6 +108,9 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 	// through: the few projects by which one actor works in the stage, priced as one (its
 	// LIMIT caps the worst case); at the bound, the published example could not run.
 	c.StageActor.Through = func(child int) int { return 1 + child }
+	c.Query.PathSearch = func(ch int, from, to string, hops *int, types []model.RelationshipType, k *int, via *bool, _ *int) int {
+		return c.Query.ShortestPaths(ch, from, to, hops, types, k, via)
+	}
 	c.Query.Programmes, c.Query.Stages, c.Query.Events, c.Query.People, c.Query.Sources = list, list, list, list, list
 	c.Query.Topics = func(ch int, _ *model.TopicKind) int { return list(ch) }
 

@@ -345,6 +345,12 @@ type ComplexityRoot struct {
 		Nodes  func(childComplexity int) int
 	}
 
+	PathSearch struct {
+		Complete  func(childComplexity int) int
+		Paths     func(childComplexity int) int
+		ViaStages func(childComplexity int) int
+	}
+
 	Person struct {
 		Confidence         func(childComplexity int) int
 		ContactForActors   func(childComplexity int) int
@@ -418,6 +424,7 @@ type ComplexityRoot struct {
 		FundingTotals  func(childComplexity int, filter *model.FundingFilter) int
 		Neighbourhood  func(childComplexity int, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) int
 		Node           func(childComplexity int, id string) int
+		PathSearch     func(childComplexity int, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool, budgetMs *int) int
 		People         func(childComplexity int) int
 		Person         func(childComplexity int, id string) int
 		Programme      func(childComplexity int, id string) int
@@ -577,6 +584,7 @@ type QueryResolver interface {
 	FundingTotals(ctx context.Context, filter *model.FundingFilter) (*model.FundingTotals, error)
 	Neighbourhood(ctx context.Context, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) (*model.Subgraph, error)
 	ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool) ([]*model.Path, error)
+	PathSearch(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool, budgetMs *int) (*model.PathSearch, error)
 	Connection(ctx context.Context, from string, to string) (*model.ConnectionExplanation, error)
 	Collaborators(ctx context.Context, id string, first *int) ([]*model.Collaborator, error)
 	FundingFlows(ctx context.Context, from *string, stage *model.StageCode) (*model.FundingFlows, error)
@@ -1919,6 +1927,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Path.Nodes(childComplexity), true
 
+	case "PathSearch.complete":
+		if e.ComplexityRoot.PathSearch.Complete == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathSearch.Complete(childComplexity), true
+	case "PathSearch.paths":
+		if e.ComplexityRoot.PathSearch.Paths == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathSearch.Paths(childComplexity), true
+	case "PathSearch.viaStages":
+		if e.ComplexityRoot.PathSearch.ViaStages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathSearch.ViaStages(childComplexity), true
+
 	case "Person.confidence":
 		if e.ComplexityRoot.Person.Confidence == nil {
 			break
@@ -2315,6 +2342,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Node(childComplexity, args["id"].(string)), true
+	case "Query.pathSearch":
+		if e.ComplexityRoot.Query.PathSearch == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pathSearch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PathSearch(childComplexity, args["from"].(string), args["to"].(string), args["maxHops"].(*int), args["relationshipTypes"].([]model.RelationshipType), args["k"].(*int), args["viaStages"].(*bool), args["budgetMs"].(*int)), true
 	case "Query.people":
 		if e.ComplexityRoot.Query.People == nil {
 			break
@@ -3827,6 +3865,31 @@ type Query {
   ): [Path!]!
 
   """
+  ` + "`" + `shortestPaths` + "`" + ` within a time budget, with an answer that says whether the search finished.
+  Through stages (` + "`" + `viaStages: true` + "`" + `) a search can walk tens of thousands of relationships per
+  stage on a large graph; when it has not finished within ` + "`" + `budgetMs` + "`" + `, it is stopped and the
+  answer holds the shortest paths that pass through no stage (found by the default search,
+  which stays fast), with ` + "`" + `complete: false` + "`" + `. Without ` + "`" + `viaStages` + "`" + ` the search is the default one
+  and always completes. Unknown id: NOT_FOUND.
+  """
+  pathSearch(
+    "The id of the node the paths start from."
+    from: ID!
+    "The id of the node the paths end at (not ` + "`" + `from` + "`" + `)."
+    to: ID!
+    "The longest path considered, in hops: 1 to 6."
+    maxHops: Int = 4
+    "Only walk these relationship types (default: all)."
+    relationshipTypes: [RelationshipType!]
+    "How many paths, 1 to 10."
+    k: Int = 3
+    "Whether paths may pass through a value-chain stage (see ` + "`" + `shortestPaths` + "`" + `)."
+    viaStages: Boolean = false
+    "How long the search through stages may take, in milliseconds: 50 to 5000."
+    budgetMs: Int = 800
+  ): PathSearch!
+
+  """
   Why two nodes (usually two actors) are connected: explanations in plain English, each with
   the path behind it, most telling first. Ranking: a direct relationship, then a shared
   project, a shared parent organisation or cluster, a shared event, a shared value-chain stage,
@@ -4034,6 +4097,20 @@ type Path {
   nodes: [GraphNode!]!
   "The hops in walking order (one fewer than the nodes)."
   hops: [Hop!]!
+}
+
+"The answer of ` + "`" + `pathSearch` + "`" + `."
+type PathSearch {
+  "The paths found, shortest first (as ` + "`" + `shortestPaths` + "`" + ` orders them)."
+  paths: [Path!]!
+  """
+  True when the search ran to its end, so ` + "`" + `paths` + "`" + ` are the ` + "`" + `k` + "`" + ` shortest ones. False when the
+  search through stages ran out of ` + "`" + `budgetMs` + "`" + ` and was stopped: ` + "`" + `paths` + "`" + ` then pass through no
+  stage, and shorter paths through a stage may exist.
+  """
+  complete: Boolean!
+  "Whether the paths may pass through stages: ` + "`" + `viaStages` + "`" + ` when ` + "`" + `complete` + "`" + `, else false."
+  viaStages: Boolean!
 }
 
 "What an explanation rests on, from the most to the least telling."
@@ -5036,6 +5113,18 @@ func (ec *executionContext) childFields_Path(ctx context.Context, field graphql.
 	return nil, fmt.Errorf("no field named %q was found under type Path", field.Name)
 }
 
+func (ec *executionContext) childFields_PathSearch(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "paths":
+		return ec.fieldContext_PathSearch_paths(ctx, field)
+	case "complete":
+		return ec.fieldContext_PathSearch_complete(ctx, field)
+	case "viaStages":
+		return ec.fieldContext_PathSearch_viaStages(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathSearch", field.Name)
+}
+
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5909,6 +5998,68 @@ func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs m
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_pathSearch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "maxHops",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["maxHops"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "relationshipTypes",
+		func(ctx context.Context, v any) ([]model.RelationshipType, error) {
+			return ec.unmarshalORelationshipType2ᚕgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐRelationshipTypeᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["relationshipTypes"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "k",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["k"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "viaStages",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["viaStages"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "budgetMs",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["budgetMs"] = arg6
 	return args, nil
 }
 
@@ -11950,6 +12101,84 @@ func (ec *executionContext) fieldContext_Path_hops(_ context.Context, field grap
 	return fc, nil
 }
 
+func (ec *executionContext) _PathSearch_paths(ctx context.Context, field graphql.CollectedField, obj *model.PathSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathSearch_paths(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paths, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.Path) graphql.Marshaler {
+			return ec.marshalNPath2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPathᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathSearch_paths(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PathSearch",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Path(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PathSearch_complete(ctx context.Context, field graphql.CollectedField, obj *model.PathSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathSearch_complete(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Complete, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathSearch_complete(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathSearch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _PathSearch_viaStages(ctx context.Context, field graphql.CollectedField, obj *model.PathSearch) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathSearch_viaStages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ViaStages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathSearch_viaStages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathSearch", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Person_id(ctx context.Context, field graphql.CollectedField, obj *model.Person) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13998,6 +14227,50 @@ func (ec *executionContext) fieldContext_Query_shortestPaths(ctx context.Context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_shortestPaths_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pathSearch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pathSearch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PathSearch(ctx, fc.Args["from"].(string), fc.Args["to"].(string), fc.Args["maxHops"].(*int), fc.Args["relationshipTypes"].([]model.RelationshipType), fc.Args["k"].(*int), fc.Args["viaStages"].(*bool), fc.Args["budgetMs"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PathSearch) graphql.Marshaler {
+			return ec.marshalNPathSearch2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPathSearch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pathSearch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathSearch(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pathSearch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -19525,6 +19798,55 @@ func (ec *executionContext) _Path(ctx context.Context, sel ast.SelectionSet, obj
 	return out
 }
 
+var pathSearchImplementors = []string{"PathSearch"}
+
+func (ec *executionContext) _PathSearch(ctx context.Context, sel ast.SelectionSet, obj *model.PathSearch) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathSearchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := make(map[string]*graphql.FieldSet)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathSearch")
+		case "paths":
+			out.Values[i] = ec._PathSearch_paths(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "complete":
+			out.Values[i] = ec._PathSearch_complete(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "viaStages":
+			out.Values[i] = ec._PathSearch_viaStages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferred), math.MaxInt32)))
+
+	for label, dfs := range deferred {
+		ec.ProcessDeferredGroup(graphql.DeferredGroup{
+			Label:    label,
+			Path:     graphql.GetPath(ctx),
+			FieldSet: dfs,
+			Context:  ctx,
+		})
+	}
+
+	return out
+}
+
 var personImplementors = []string{"Person", "Node", "Sourced"}
 
 func (ec *executionContext) _Person(ctx context.Context, sel ast.SelectionSet, obj *model.Person) graphql.Marshaler {
@@ -20384,6 +20706,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_shortestPaths(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "pathSearch":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_pathSearch(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -22266,6 +22610,20 @@ func (ec *executionContext) marshalNPath2ᚖgithubᚗcomᚋbatterykgᚋbatterykg
 		return graphql.Null
 	}
 	return ec._Path(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathSearch2githubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPathSearch(ctx context.Context, sel ast.SelectionSet, v model.PathSearch) graphql.Marshaler {
+	return ec._PathSearch(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNPathSearch2ᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPathSearch(ctx context.Context, sel ast.SelectionSet, v *model.PathSearch) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PathSearch(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNPerson2ᚕᚖgithubᚗcomᚋbatterykgᚋbatterykgᚋgraphᚋmodelᚐPersonᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.Person) graphql.Marshaler {

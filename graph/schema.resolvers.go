@@ -310,6 +310,15 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 	return out, err
 }
 
+// PathSearch is the resolver for the pathSearch field.
+func (r *queryResolver) PathSearch(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool, budgetMs *int) (*model.PathSearch, error) {
+	out, err := query[*model.PathSearch](ctx, r.Resolver)
+	if err == nil && out == nil {
+		err = kg.Errorf(kg.ENOTFOUND, "from %q or to %q is not the id of a node", from, to)
+	}
+	return out, err
+}
+
 // Connection is the resolver for the connection field.
 func (r *queryResolver) Connection(ctx context.Context, from string, to string) (*model.ConnectionExplanation, error) {
 	out, err := query[*model.ConnectionExplanation](ctx, r.Resolver)

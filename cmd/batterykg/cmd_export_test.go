@@ -26,7 +26,7 @@ func vxConnArgs(t *testing.T) []string {
 // vxLoad wipes the test database, applies the migrations and loads the Cypher files.
 func vxLoad(t *testing.T, paths ...string) {
 	t.Helper()
-	d, cfg := neo4jtest.Driver(t)
+	_, cfg := neo4jtest.Driver(t)
 	neo4jtest.Wipe(t)
 	s, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database, QueryTimeout: 2 * time.Minute})
 	if err != nil {
@@ -37,7 +37,7 @@ func vxLoad(t *testing.T, paths ...string) {
 		t.Fatal(err)
 	}
 	if len(paths) > 0 {
-		if _, err := cypherfile.Import(context.Background(), d, paths, cypherfile.Options{Database: cfg.Database}); err != nil {
+		if _, err := s.Import(context.Background(), paths, cypherfile.Options{Database: cfg.Database}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -74,11 +74,11 @@ flags:
 		return fmt.Errorf("import: %w", err)
 	}
 
-	driver, err := conn.driver(ctx, "import")
+	store, err := conn.open(ctx, "import")
 	if err != nil {
 		return err
 	}
-	defer driver.Close(context.WithoutCancel(ctx))
+	defer store.Close(context.WithoutCancel(ctx))
 
 	opts := cypherfile.Options{
 		Database: conn.database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun, Atomic: *atomic, NoLift: *noLift,
@@ -88,7 +88,7 @@ flags:
 		opts.Check = importCheck
 	}
 	start := time.Now()
-	reports, err := cypherfile.ImportFiles(ctx, driver, files, opts)
+	reports, err := store.ImportFiles(ctx, files, opts) // then recounts stage coverage
 	importPrintReports(os.Stdout, reports, opts.DryRun, time.Since(start))
 	if err != nil {
 		importPrintResume(os.Stderr, reports, files, opts)

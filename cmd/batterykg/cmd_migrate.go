@@ -37,7 +37,7 @@ func runMigrate(ctx context.Context, args []string) error {
 // stderr.
 func loadSeed(ctx context.Context, store *neo4jstore.Store, dir string, log interface{ Info(string, ...any) }) error {
 	start := time.Now()
-	reports, err := cypherfile.Import(ctx, store.Driver(), []string{dir}, cypherfile.Options{
+	reports, err := store.Import(ctx, []string{dir}, cypherfile.Options{
 		Database: store.Database(), Progress: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())),
 	})
 	if err != nil {

@@ -155,7 +155,7 @@ func (in *instance) load(ctx context.Context, dir string) error {
 	}
 	logf("loading %s with the importer (cypherfile.Import, a commit per statement)", dir)
 	t0 := time.Now()
-	reports, err := cypherfile.Import(ctx, in.store.Driver(), []string{dir}, cypherfile.Options{Batch: 1, Progress: os.Stderr})
+	reports, err := in.store.Import(ctx, []string{dir}, cypherfile.Options{Batch: 1, Progress: os.Stderr}) // recounts stage coverage too
 	for _, r := range reports {
 		logf("%s", r)
 	}

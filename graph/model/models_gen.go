@@ -446,6 +446,18 @@ type Path struct {
 	Hops []*Hop `json:"hops"`
 }
 
+// The answer of `pathSearch`.
+type PathSearch struct {
+	// The paths found, shortest first (as `shortestPaths` orders them).
+	Paths []*Path `json:"paths"`
+	// True when the search ran to its end, so `paths` are the `k` shortest ones. False when the
+	// search through stages ran out of `budgetMs` and was stopped: `paths` then pass through no
+	// stage, and shorter paths through a stage may exist.
+	Complete bool `json:"complete"`
+	// Whether the paths may pass through stages: `viaStages` when `complete`, else false.
+	ViaStages bool `json:"viaStages"`
+}
+
 // A funding programme to create or change.
 type ProgrammeInput struct {
 	// The programme's slug.

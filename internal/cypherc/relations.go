@@ -17,9 +17,12 @@ package cypherc
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/batterykg/batterykg/internal/kg"
 )
@@ -292,6 +295,13 @@ func twoNodes(f kg.Field) (string, string, error) {
 // shortestPathsRoot answers `shortestPaths(from:, to:, maxHops:, relationshipTypes:, k:, viaStages:)`
 // with Neo4j's SHORTEST k over a bounded quantified path pattern, ignoring direction.
 func shortestPathsRoot(c *compiler, f kg.Field) (string, error) {
+	via, _ := f.Args["viaStages"].(bool)
+	return pathsExpr(c, f, via, f.Fields)
+}
+
+// pathsExpr is the list of shortest paths f asks for (null when an id is unknown), through
+// stages when via, each projected with the Path selection fields.
+func pathsExpr(c *compiler, f kg.Field, via bool, fields []kg.Field) (string, error) {
 	from, to, err := twoNodes(f)
 	if err != nil {
 		return "", err
@@ -308,19 +318,76 @@ func shortestPathsRoot(c *compiler, f kg.Field) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	path, err := c.pathValue("p", f.Fields)
+	path, err := c.pathValue("p", fields)
 	if err != nil {
 		return "", err
 	}
 	// k and hops are validated integers: SHORTEST and quantifiers take literals only.
 	walk := fmt.Sprintf("(a)-[:%s]-{1,%d}(b)", T, hops)
-	if via, _ := f.Args["viaStages"].(bool); !via {
+	if !via {
 		// The predicate prunes the search itself: no hop enters a stage but the last.
 		walk = fmt.Sprintf("(a) (()-[:%s]-(sn) WHERE sn = b OR NOT sn:ValueChainStage){1,%d} (b)", T, hops)
 	}
 	return fmt.Sprintf("head(COLLECT { WITH %s AS a, %s AS b WHERE a IS NOT NULL AND b IS NOT NULL "+
 		"RETURN COLLECT { MATCH p = SHORTEST %d %s WHERE %s WITH p ORDER BY length(p), [x IN nodes(p) | x.id] RETURN %s } })",
 		findNode(c.param(from), graphLabels), findNode(c.param(to), graphLabels), k, walk, simplePath, path), nil
+}
+
+// Path search budget (`pathSearch(budgetMs:)`), in milliseconds.
+const (
+	pathBudgetMs    = 800
+	minPathBudgetMs = 50
+	maxPathBudgetMs = 5000
+)
+
+// cutArg marks a pathSearch compiled as the answer to a search that ran out of its budget
+// (CompileCut); no GraphQL argument can have the name.
+const cutArg = "cut short"
+
+// pathSearchRoot answers `pathSearch(...)`: the paths of shortestPaths with whether the search
+// completed. The store runs it within PathBudget and, when that runs out, runs CompileCut's
+// statement instead (the search without stages, which says it is not complete).
+func pathSearchRoot(c *compiler, f kg.Field) (string, error) {
+	if _, err := intArg(f.Args, "budgetMs", pathBudgetMs, minPathBudgetMs, maxPathBudgetMs); err != nil {
+		return "", err
+	}
+	via, _ := f.Args["viaStages"].(bool)
+	cut, _ := f.Args[cutArg].(bool)
+	paths, err := pathsExpr(c, f, via && !cut, subOf(f.Fields, "paths"))
+	if err != nil {
+		return "", err
+	}
+	out, err := c.obj(f.Fields).
+		plain("paths", "ps").
+		plain("complete", c.param(!cut)).
+		plain("viaStages", c.param(via && !cut)).
+		build()
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("head(COLLECT { WITH %s AS ps WHERE ps IS NOT NULL RETURN %s })", paths, out), nil
+}
+
+// PathBudget is how long the search of the pathSearch field f may take: ok is false for any
+// other field and for a search that does not pass through stages (it is bounded as it is).
+func PathBudget(f kg.Field) (budget time.Duration, ok bool) {
+	if via, _ := f.Args["viaStages"].(bool); f.Name != "pathSearch" || !via {
+		return 0, false
+	}
+	ms, err := intArg(f.Args, "budgetMs", pathBudgetMs, minPathBudgetMs, maxPathBudgetMs)
+	if err != nil {
+		return 0, false
+	}
+	return time.Duration(ms) * time.Millisecond, true
+}
+
+// CompileCut compiles the answer of the pathSearch field f when its search ran out of its
+// budget: the shortest paths through no stage, with `complete: false`.
+func CompileCut(f kg.Field, lim Limits) (Statement, error) {
+	args := maps.Clone(f.Args)
+	args[cutArg] = true
+	f.Args = args
+	return Compile(f, lim)
 }
 
 // simplePath keeps the paths in p that visit no node twice (Cypher's paths only keep their
@@ -579,15 +646,29 @@ func fundingFlowsRoot(c *compiler, f kg.Field) (string, error) {
 		"RETURN %s })", head, reach, stageCond, out), nil
 }
 
-// stageCoverageRoot answers `stageCoverage(region:)`.
+// stageCoverageRoot answers `stageCoverage(region:)`. The counts come from the ones stored
+// on each stage (coverage.go), so a request selecting only counts reads ten nodes; the actor
+// lists are walked only when `actors` is selected, or for a stage whose counts were never
+// stored (then the counts are live, as before they were kept).
 func stageCoverageRoot(c *compiler, f kg.Field) (string, error) {
-	regionCond := ""
+	regionCond, scope := "", 0
 	if v := f.Args["region"]; v != nil {
 		l, err := enumList("region", v, regions)
 		if err != nil {
 			return "", err
 		}
-		regionCond = " WHERE ac.region = " + c.param(l[0])
+		regionCond = " AND ac.region = " + c.param(l[0])
+		scope = slices.Index(kg.Regions, l[0]) + 1
+	}
+	// walk is the condition under which the actor lists are built: always when they are
+	// selected, else only for a stage without stored counts (a predicate on st alone, so
+	// the planner checks it before expanding anything).
+	walk := "st." + kg.CoverageActors + " IS NULL"
+	if _, ok := subFields(f.Fields, "actors"); ok {
+		walk = "true"
+	}
+	stored := func(prop, live string) string {
+		return fmt.Sprintf("coalesce(st.%s[%d], %s)", prop, scope, live)
 	}
 	max := c.param(c.lim.MaxPage)
 	actors := subOf(f.Fields, "actors")
@@ -602,11 +683,11 @@ func stageCoverageRoot(c *compiler, f kg.Field) (string, error) {
 	}
 	item, err := c.obj(f.Fields).
 		node("stage", "ValueChainStage", "st").
-		plain("directActors", "size(direct)").
-		plain("projectActors", "size(viaProjects)").
-		plain("actorCount", "size(everyone)").
-		plain("projectCount", "COUNT { MATCH (st)<-[:TARGETS]-(:Project) }").
-		plain("gap", "size(everyone) = 0").
+		plain("directActors", stored(kg.CoverageDirect, "size(direct)")).
+		plain("projectActors", stored(kg.CoverageViaProjects, "size(viaProjects)")).
+		plain("actorCount", "actorCount").
+		plain("projectCount", fmt.Sprintf("coalesce(st.%[1]s, COUNT { MATCH (st)<-[:TARGETS]-(:Project) WHERE st.%[1]s IS NULL })", kg.CoverageProjects)).
+		plain("gap", "actorCount = 0").
 		plain("actors", fmt.Sprintf("COLLECT { UNWIND everyone AS sa WITH sa ORDER BY toLower(sa.name), sa.id LIMIT %s RETURN %s }", max, actor)).
 		list("projects", "Project", "pj",
 			"MATCH (st)<-[:TARGETS]-(pj:Project) WITH DISTINCT pj ORDER BY toLower(pj.name), pj.id LIMIT "+max+" RETURN %s").
@@ -615,10 +696,11 @@ func stageCoverageRoot(c *compiler, f kg.Field) (string, error) {
 		return "", err
 	}
 	return fmt.Sprintf("COLLECT { MATCH (st:ValueChainStage) WITH st ORDER BY st.order "+
-		"WITH st, COLLECT { MATCH (st)<-[:ACTIVE_IN]-(ac:Actor)%[1]s RETURN DISTINCT ac } AS direct, "+
-		"COLLECT { MATCH (st)<-[:TARGETS]-(:Project)<-[:PARTICIPATES_IN]-(ac:Actor)%[1]s RETURN DISTINCT ac } AS viaProjects "+
+		"WITH st, COLLECT { MATCH (st)<-[:ACTIVE_IN]-(ac:Actor) WHERE %[1]s%[2]s RETURN DISTINCT ac } AS direct, "+
+		"COLLECT { MATCH (st)<-[:TARGETS]-(:Project)<-[:PARTICIPATES_IN]-(ac:Actor) WHERE %[1]s%[2]s RETURN DISTINCT ac } AS viaProjects "+
 		"WITH st, direct, viaProjects, direct + [x IN viaProjects WHERE NOT x IN direct] AS everyone "+
-		"RETURN %[2]s }", regionCond, item), nil
+		"WITH st, direct, viaProjects, everyone, %[3]s AS actorCount "+
+		"RETURN %[4]s }", walk, regionCond, stored(kg.CoverageActors, "size(everyone)"), item), nil
 }
 
 // withoutLeverRule is the rule of FactorReport.barriersWithoutLever, in words.

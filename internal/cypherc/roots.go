@@ -81,6 +81,7 @@ func init() {
 		// Relationship queries for researchers (relations.go).
 		"neighbourhood":  neighbourhoodRoot,
 		"shortestPaths":  shortestPathsRoot,
+		"pathSearch":     pathSearchRoot,
 		"connection":     connectionRoot,
 		"collaborators":  collaboratorsRoot,
 		"fundingFlows":   fundingFlowsRoot,

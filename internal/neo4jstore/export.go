@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -300,6 +301,10 @@ func writeExportNode(b *strings.Builder, label, id string, labels []any, props m
 	}
 	sort.Strings(extra)
 	keys := exportKeys(props, "id")
+	if label == "ValueChainStage" {
+		// Derived counts: the importer's callers recount them (internal/cypherc/coverage.go).
+		keys = slices.DeleteFunc(keys, func(k string) bool { return slices.Contains(kg.CoverageProperties, k) })
+	}
 	if len(extra) > 0 || len(keys) > 0 {
 		b.WriteString("\nSET ")
 		for i, l := range extra {

@@ -115,6 +115,13 @@ func (s *Store) Migrate(ctx context.Context, log *slog.Logger) (applied int, err
 		log.Info("schema migration applied", "version", m.Version, "name", m.Name)
 	}
 	// Wait for the indexes to come online, so the first queries can use them.
-	_, err = s.write(ctx, "CALL db.awaitIndexes(60)", nil)
-	return applied, err
+	if _, err = s.write(ctx, "CALL db.awaitIndexes(60)", nil); err != nil {
+		return applied, err
+	}
+	// Stage coverage counts are derived data: recounting them here repairs them after writes
+	// that went around the API and the importer (cypher-shell).
+	if err := s.RecountCoverage(ctx); err != nil {
+		return applied, fmt.Errorf("recounting stage coverage: %w", err)
+	}
+	return applied, nil
 }

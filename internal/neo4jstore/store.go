@@ -144,15 +144,38 @@ func (s *Store) WaitReady(ctx context.Context) error {
 // read runs one read statement in a managed read transaction (routed to followers on a
 // cluster) and returns its records.
 func (s *Store) read(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	return s.run(ctx, neo4j.AccessModeRead, cypher, params)
+	return s.run(ctx, neo4j.AccessModeRead, cypher, params, nil)
 }
 
 // write runs one statement in a managed write transaction.
 func (s *Store) write(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	return s.run(ctx, neo4j.AccessModeWrite, cypher, params)
+	return s.run(ctx, neo4j.AccessModeWrite, cypher, params, nil)
 }
 
-func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+// runAll runs the statements of sts in order in one transaction and returns the records
+// of the first.
+func runAll(ctx context.Context, tx neo4j.ManagedTransaction, sts []cypherc.Statement) ([]*neo4j.Record, error) {
+	var first []*neo4j.Record
+	for i, st := range sts {
+		res, err := tx.Run(ctx, st.Cypher, st.Params)
+		if err != nil {
+			return nil, err
+		}
+		recs, err := res.Collect(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			first = recs
+		}
+	}
+	return first, nil
+}
+
+// run runs one statement in a managed transaction of mode; then, in the same transaction,
+// the statements then returns given the statement's records (none: nothing more).
+func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any,
+	then func([]*neo4j.Record) []cypherc.Statement) ([]*neo4j.Record, error) {
 	if !s.avail.available() {
 		return nil, unavailableError("the graph database is unavailable", mode, false, nil)
 	}
@@ -174,16 +197,16 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 	committing := false // the work of the last attempt is done: its commit comes next
 	work := func(tx neo4j.ManagedTransaction) (any, error) {
 		committing = false
-		res, err := tx.Run(ctx, cypher, params)
-		if err == nil {
-			var recs []*neo4j.Record
-			if recs, err = res.Collect(ctx); err == nil {
-				committing = true
-				return recs, nil
-			}
+		recs, err := runAll(ctx, tx, []cypherc.Statement{{Cypher: cypher, Params: params}})
+		if err == nil && then != nil {
+			_, err = runAll(ctx, tx, then(recs))
 		}
-		s.avail.observe(err)
-		return nil, err
+		if err != nil {
+			s.avail.observe(err)
+			return nil, err
+		}
+		committing = true
+		return recs, nil
 	}
 	start := time.Now()
 	var out any

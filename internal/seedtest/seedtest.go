@@ -33,7 +33,7 @@ var (
 // skips or fails like neo4jtest.Require when no Neo4j is configured.
 func Load(t testing.TB) neo4jtest.Config {
 	t.Helper()
-	d, cfg := neo4jtest.Driver(t)
+	_, cfg := neo4jtest.Driver(t)
 	once.Do(func() {
 		neo4jtest.Wipe(t)
 		st, e := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
@@ -47,7 +47,7 @@ func Load(t testing.TB) neo4jtest.Config {
 		if _, err = st.Migrate(ctx, slog.New(slog.DiscardHandler)); err != nil {
 			return
 		}
-		_, err = cypherfile.Import(ctx, d, []string{Dir()}, cypherfile.Options{Database: cfg.Database})
+		_, err = st.Import(ctx, []string{Dir()}, cypherfile.Options{Database: cfg.Database})
 	})
 	if err != nil {
 		t.Fatalf("loading the seed graph: %v", err)

@@ -1,0 +1,52 @@
+package cypherc
+
+import (
+	"testing"
+	"time"
+
+	"github.com/batterykg/batterykg/internal/kg"
+)
+
+func TestCoverageAfter(t *testing.T) {
+	link := func(name, typ string) kg.Field {
+		return kg.Field{Name: name, Args: map[string]any{"input": map[string]any{"type": typ}}}
+	}
+	cases := map[string]struct {
+		f    kg.Field
+		want bool
+	}{
+		"upsertActor":            {kg.Field{Name: "upsertActor"}, true},
+		"upsertProject":          {kg.Field{Name: "upsertProject"}, true},
+		"setParticipation":       {kg.Field{Name: "setParticipation"}, true},
+		"deleteNode":             {kg.Field{Name: "deleteNode"}, true},
+		"link ACTIVE_IN":         {link("link", "ACTIVE_IN"), true},
+		"unlink TARGETS":         {link("unlink", "TARGETS"), true},
+		"link MEMBER_OF":         {link("link", "MEMBER_OF"), false},
+		"upsertProgramme":        {kg.Field{Name: "upsertProgramme"}, false},
+		"setFunding":             {kg.Field{Name: "setFunding"}, false},
+		"a mutation added later": {kg.Field{Name: "somethingNew"}, true},
+	}
+	for name, c := range cases {
+		if got := CoverageAfter(c.f); got != c.want {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
+	}
+}
+
+func TestPathBudget(t *testing.T) {
+	f := kg.Field{Name: "pathSearch", Args: map[string]any{"viaStages": true}}
+	if b, ok := PathBudget(f); !ok || b != 800*time.Millisecond {
+		t.Errorf("default: %v %v", b, ok)
+	}
+	f.Args["budgetMs"] = int64(250)
+	if b, ok := PathBudget(f); !ok || b != 250*time.Millisecond {
+		t.Errorf("250 ms: %v %v", b, ok)
+	}
+	f.Args["viaStages"] = false
+	if _, ok := PathBudget(f); ok {
+		t.Error("a search through no stage has no budget")
+	}
+	if _, ok := PathBudget(kg.Field{Name: "shortestPaths", Args: map[string]any{"viaStages": true}}); ok {
+		t.Error("shortestPaths has no budget")
+	}
+}

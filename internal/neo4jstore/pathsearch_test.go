@@ -1,0 +1,84 @@
+package neo4jstore_test
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+	"time"
+
+	"github.com/batterykg/batterykg/internal/kg"
+	"github.com/batterykg/batterykg/internal/seedtest"
+)
+
+// TestPathSearchBudget: pathSearch answers as shortestPaths does when its search completes,
+// and when its budget runs out it answers the search through no stage, saying so.
+func TestPathSearchBudget(t *testing.T) {
+	s := evStore(t)
+	evFresh(t, s)
+	evImport(t, s, seedtest.Dir())
+	ctx := context.Background()
+	pathFields := []kg.Field{{Name: "length", Alias: "length"}, {Name: "nodes", Alias: "nodes", Fields: []kg.Field{{Name: "id", Alias: "id"}}}}
+	args := func(via bool, extra ...any) map[string]any {
+		m := map[string]any{"from": "ulb", "to": "wallonie-entreprendre", "maxHops": int64(5), "k": int64(10), "viaStages": via}
+		for i := 0; i < len(extra); i += 2 {
+			m[extra[i].(string)] = extra[i+1]
+		}
+		return m
+	}
+	asJSON := func(v any) string { b, _ := json.Marshal(v); return string(b) }
+	shortest := func(via bool) string {
+		t.Helper()
+		v, err := s.Query(ctx, kg.Field{Name: "shortestPaths", Alias: "shortestPaths", Args: args(via), Fields: pathFields})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return asJSON(v)
+	}
+	search := kg.Field{Name: "pathSearch", Alias: "pathSearch", Args: args(true, "budgetMs", int64(5000)), Fields: []kg.Field{
+		{Name: "complete", Alias: "complete"}, {Name: "viaStages", Alias: "viaStages"}, {Name: "paths", Alias: "paths", Fields: pathFields}}}
+	type answer struct {
+		Complete, ViaStages bool
+		Paths               any
+	}
+	decode := func(v any, err error) answer {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var a answer
+		b, _ := json.Marshal(v)
+		if err := json.Unmarshal(b, &a); err != nil {
+			t.Fatalf("%s: %v", b, err)
+		}
+		return a
+	}
+	via, direct := shortest(true), shortest(false)
+	if via == direct {
+		t.Fatalf("the pair's paths through stages are the same as without: the test shows nothing (%s)", via)
+	}
+	// Within its budget: the paths through stages, complete.
+	a := decode(s.Query(ctx, search))
+	if !a.Complete || !a.ViaStages || asJSON(a.Paths) != via {
+		t.Errorf("within budget: complete %v, viaStages %v, paths %s; want true, true, %s", a.Complete, a.ViaStages, asJSON(a.Paths), via)
+	}
+	// Out of budget (a budget spent before the search starts): the paths through no stage, cut.
+	a = decode(s.QueryWithin(ctx, search, time.Nanosecond))
+	if a.Complete || a.ViaStages || asJSON(a.Paths) != direct {
+		t.Errorf("out of budget: complete %v, viaStages %v, paths %s; want false, false, %s", a.Complete, a.ViaStages, asJSON(a.Paths), direct)
+	}
+	// Not through stages: the default search, always complete.
+	search.Args = args(false)
+	a = decode(s.Query(ctx, search))
+	if !a.Complete || a.ViaStages || asJSON(a.Paths) != direct {
+		t.Errorf("without stages: complete %v, viaStages %v, paths %s", a.Complete, a.ViaStages, asJSON(a.Paths))
+	}
+	// Bad budget, unknown id.
+	search.Args = args(true, "budgetMs", int64(10))
+	if _, err := s.Query(ctx, search); kg.ErrorCode(err) != kg.EINVALID {
+		t.Errorf("budgetMs 10: %v", err)
+	}
+	search.Args = args(true, "from", "no-such-node")
+	if v, err := s.Query(ctx, search); err != nil || v != nil {
+		t.Errorf("unknown id: %v, %v (want nil: NOT_FOUND in the resolver)", v, err)
+	}
+}
