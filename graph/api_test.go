@@ -23,6 +23,7 @@ import (
 // graph; statements counts what the store sends.
 type api struct {
 	c          *client.Client
+	store      *neo4jstore.Store
 	statements atomic.Int64
 	last       atomic.Value // last Cypher text
 }
@@ -40,6 +41,7 @@ func newAPI(t testing.TB) *api {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close(context.Background()) })
+	a.store = st
 	h := handler.New(graph.NewSchema(st))
 	h.AddTransport(transport.POST{})
 	h.SetErrorPresenter(graph.ErrorPresenter(slog.New(slog.NewTextHandler(os.Stderr, nil))))

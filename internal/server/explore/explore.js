@@ -55,9 +55,13 @@
   stageCoverage(region: $region) {
     stage { id code order name definition next { flow stage { code } } }
     directActors projectActors actorCount projectCount gap
-    actors { direct actor { id name shortName kind region } through { id name } }
-    projects { id name acronym }
+    actors { direct actor { id name } through { id name } }
   }
+}`;
+  // The stages' projects come in a second request: with the actors in one, the operation
+  // would pass the server's cost limit (every stage priced at its 500-item bounds).
+  const Q_COVERAGE_PROJECTS = `query StageProjects($region: Region) {
+  stageCoverage(region: $region) { stage { code } projects { id name acronym } }
 }`;
   const Q_MONEY = `query Money {
   fundingFlows {
@@ -617,7 +621,9 @@
   async function loadCoverage(region) {
     if (coverage && coverageRegion === region) return coverage;
     const vars = region ? { region } : {};
-    coverage = (await gql(Q_COVERAGE, vars)).stageCoverage;
+    const [withActors, withProjects] = await Promise.all([gql(Q_COVERAGE, vars), gql(Q_COVERAGE_PROJECTS, vars)]);
+    const projects = new Map(withProjects.stageCoverage.map((c) => [c.stage.code, c.projects]));
+    coverage = withActors.stageCoverage.map((c) => ({ ...c, projects: projects.get(c.stage.code) || [] }));
     coverageRegion = region;
     return coverage;
   }
