@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -92,43 +91,15 @@ func TestExamplesRun(t *testing.T) {
 // (scripts/chromium.sh); without them it skips, or fails under BATTERYKG_REQUIRE_NEO4J=1.
 func TestGraphiQLInBrowser(t *testing.T) {
 	neo4jtest.Require(t)
-	root := repoRoot()
-	missing := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv(neo4jtest.EnvRequire) == "1" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format, args...)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing("the browser test needs node: %v", err)
-	}
-	chromium := os.Getenv("BATTERYKG_CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		missing("the browser test needs chromium (run scripts/chromium.sh): %v", err)
-	}
-	modules := filepath.Join(root, "web", "node_modules")
-	for _, p := range []string{"playwright-core/package.json", "graphiql/graphiql.min.js", "react/umd/react.production.min.js"} {
-		if _, err := os.Stat(filepath.Join(modules, p)); err != nil {
-			missing("the browser test needs web/node_modules (run `make web`): %v", err)
-		}
-	}
-
+	w := needWebTool(t, "the browser test", true,
+		"playwright-core/package.json", "graphiql/graphiql.min.js", "react/umd/react.production.min.js")
+	root, modules := w.root, w.modules()
 	srv := seededServer(t, modules)
 
 	artifacts := filepath.Join(root, "test-artifacts")
 	shot := filepath.Join(artifacts, "graphiql.png")
 	os.Remove(shot)
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, filepath.Join("web", "browser-test.mjs"))
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "BATTERYKG_URL="+srv.URL, "BATTERYKG_ARTIFACTS="+artifacts, "BATTERYKG_CHROMIUM="+chromium)
-	out, err := cmd.CombinedOutput()
+	out, err := w.run(4*time.Minute, "browser-test.mjs", srv.URL)
 	t.Logf("node web/browser-test.mjs:\n%s", out)
 	if err != nil {
 		t.Fatalf("the browser test failed (%v); see the output above and %s", err, filepath.Join(artifacts, "graphiql-failure.png"))

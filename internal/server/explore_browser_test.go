@@ -1,9 +1,7 @@
 package server_test
 
 import (
-	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -19,32 +17,9 @@ import (
 // Every request off the server fails it. Screenshots: test-artifacts/explore-*.png.
 func TestExplorerInBrowser(t *testing.T) {
 	neo4jtest.Require(t)
-	root := repoRoot()
-	missing := func(format string, args ...any) {
-		t.Helper()
-		if os.Getenv(neo4jtest.EnvRequire) == "1" {
-			t.Fatalf(format, args...)
-		}
-		t.Skipf(format, args...)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing("the browser test needs node: %v", err)
-	}
-	chromium := os.Getenv("BATTERYKG_CHROMIUM")
-	if chromium == "" {
-		chromium = "/usr/bin/chromium"
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		missing("the browser test needs chromium (run scripts/chromium.sh): %v", err)
-	}
-	modules := filepath.Join(root, "web", "node_modules")
-	for _, p := range []string{"playwright-core/package.json", "cytoscape/dist/cytoscape.min.js", "cytoscape-fcose/cytoscape-fcose.js", "echarts/dist/echarts.min.js"} {
-		if _, err := os.Stat(filepath.Join(modules, p)); err != nil {
-			missing("the browser test needs web/node_modules (run `make web`): %v", err)
-		}
-	}
-
+	w := needWebTool(t, "the explorer's browser test", true,
+		"playwright-core/package.json", "cytoscape/dist/cytoscape.min.js", "cytoscape-fcose/cytoscape-fcose.js", "echarts/dist/echarts.min.js")
+	root, modules := w.root, w.modules()
 	srv := seededServer(t, modules)
 
 	artifacts := filepath.Join(root, "test-artifacts")
@@ -52,12 +27,7 @@ func TestExplorerInBrowser(t *testing.T) {
 	for _, s := range shots {
 		os.Remove(filepath.Join(artifacts, "explore-"+s+".png"))
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), 8*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, node, filepath.Join("web", "explore-test.mjs"))
-	cmd.Dir = root
-	cmd.Env = append(os.Environ(), "BATTERYKG_URL="+srv.URL, "BATTERYKG_ARTIFACTS="+artifacts, "BATTERYKG_CHROMIUM="+chromium)
-	out, err := cmd.CombinedOutput()
+	out, err := w.run(8*time.Minute, "explore-test.mjs", srv.URL)
 	t.Logf("node web/explore-test.mjs:\n%s", out)
 	if err != nil {
 		t.Fatalf("the explorer's browser test failed (%v); see the output above and %s", err, filepath.Join(artifacts, "explore-failure.png"))
