@@ -1,7 +1,7 @@
 package kg
 
 // Stage coverage counts: the figures of `stageCoverage` are stored on each ValueChainStage
-// node and kept exact by every write path (internal/cypherc/coverage.go says how). They are
+// node and kept exact by every write path (internal/neo4jstore/coverage.go says how). They are
 // derived data, never imported or exported.
 const (
 	CoverageDirect      = "coverageDirect"      // actors ACTIVE_IN the stage, per scope

@@ -302,7 +302,7 @@ func writeExportNode(b *strings.Builder, label, id string, labels []any, props m
 	sort.Strings(extra)
 	keys := exportKeys(props, "id")
 	if label == "ValueChainStage" {
-		// Derived counts: the importer's callers recount them (internal/cypherc/coverage.go).
+		// Derived counts: the importer's callers recount them (internal/neo4jstore/coverage.go).
 		keys = slices.DeleteFunc(keys, func(k string) bool { return slices.Contains(kg.CoverageProperties, k) })
 	}
 	if len(extra) > 0 || len(keys) > 0 {

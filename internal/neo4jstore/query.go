@@ -77,7 +77,7 @@ func (s *Store) Mutate(ctx context.Context, f kg.Field, who string) (any, error)
 					return nil // refused: nothing changed
 				}
 			}
-			return []cypherc.Statement{cypherc.CoverageLock, cypherc.CoverageRecount}
+			return []cypherc.Statement{{Cypher: coverageLock}, {Cypher: coverageRecount, Params: coverageParams}}
 		}
 	}
 	recs, err := s.run(ctx, neo4j.AccessModeWrite, st.Cypher, st.Params, then)
@@ -107,10 +107,12 @@ func mutationError(v any) error {
 }
 
 // RecountCoverage counts stage coverage from scratch and stores it on the stages (see
-// internal/cypherc/coverage.go): the importer's callers run it once an import has run
+// internal/neo4jstore/coverage.go): the importer's callers run it once an import has run
 // (whether or not it finished), and Migrate at its end.
 func (s *Store) RecountCoverage(ctx context.Context) error {
-	_, err := s.run(ctx, neo4j.AccessModeWrite, cypherc.CoverageLock.Cypher, nil,
-		func([]*neo4j.Record) []cypherc.Statement { return []cypherc.Statement{cypherc.CoverageRecount} })
+	_, err := s.run(ctx, neo4j.AccessModeWrite, coverageLock, nil,
+		func([]*neo4j.Record) []cypherc.Statement {
+			return []cypherc.Statement{{Cypher: coverageRecount, Params: coverageParams}}
+		})
 	return err
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
-	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/kg"
 )
 
@@ -311,9 +310,9 @@ var validations = []validation{
 		Check: Check{"stage-coverage-counts", SeverityError,
 			"value-chain stages whose stored stageCoverage counts are missing or differ from a count made from scratch " +
 				"(they are derived data: `batterykg migrate` recounts them)"},
-		cypher: cypherc.CoverageCheck.Cypher + `
+		cypher: coverageCheck + `
 			WITH ` + checkNodeRef("st") + ` AS example` + checkTail,
-		params:  cypherc.CoverageCheck.Params,
+		params:  coverageParams,
 		derived: true,
 	},
 	{
