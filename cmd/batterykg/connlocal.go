@@ -46,22 +46,6 @@ func (c *connFlags) open(ctx context.Context, cmd string) (*neo4jstore.Store, er
 	return store, nil
 }
 
-// driver opens a driver with the flags' connection and checks that Neo4j answers and
-// takes the credentials, as open does: for the importer, which drives Neo4j itself.
-func (c *connFlags) driver(ctx context.Context, cmd string) (neo4j.DriverWithContext, error) {
-	d, err := neo4jstore.NewDriver(c.config())
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", cmd, err)
-	}
-	pctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	if err := d.VerifyConnectivity(pctx); err != nil {
-		d.Close(context.WithoutCancel(ctx))
-		return nil, c.explain(cmd, err)
-	}
-	return d, nil
-}
-
 // explain turns a failure to connect into what the steward should do.
 func (c *connFlags) explain(cmd string, err error) error {
 	var ne *neo4j.Neo4jError

@@ -53,7 +53,7 @@ func Open(cfg Config) (*Store, error) {
 	if cfg.QueryTimeout <= 0 {
 		cfg.QueryTimeout = 10 * time.Second
 	}
-	d, err := NewDriver(cfg)
+	d, err := newDriver(cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -62,9 +62,9 @@ func Open(cfg Config) (*Store, error) {
 	return s, nil
 }
 
-// NewDriver returns a driver for cfg's URI and credentials, configured as a Store's is,
+// newDriver returns a driver for cfg's URI and credentials, configured as a Store's is,
 // for the tools that drive Neo4j themselves (the importer); it does not connect yet.
-func NewDriver(cfg Config) (neo4j.DriverWithContext, error) {
+func newDriver(cfg Config) (neo4j.DriverWithContext, error) {
 	auth := neo4j.NoAuth()
 	if cfg.Password != "" {
 		auth = neo4j.BasicAuth(cfg.User, cfg.Password, "")
