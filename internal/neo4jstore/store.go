@@ -62,8 +62,8 @@ func Open(cfg Config) (*Store, error) {
 	return s, nil
 }
 
-// newDriver returns a driver for cfg's URI and credentials, configured as a Store's is,
-// for the tools that drive Neo4j themselves (the importer); it does not connect yet.
+// newDriver returns a driver for cfg's URI and credentials, as Open configures it;
+// it does not connect yet.
 func newDriver(cfg Config) (neo4j.DriverWithContext, error) {
 	auth := neo4j.NoAuth()
 	if cfg.Password != "" {
