@@ -20,6 +20,7 @@ import (
 
 // opNames are the names of the side-by-side operations, then of the scale ones (--ops).
 var opNames = []string{"page", "nested", "count", "byRegion", "path",
+	"filteredPage", "actorStats", "collaborators", "connection", "fundingFlows",
 	"neighbourhood", "neighbourhood-hubs", "stageCoverage", "search", "shortestPaths", "shortestPaths-via-stages", "pathSearch-via-stages"}
 
 // operation is one benchmarked GraphQL operation: batterykg's form and, where the Neo4j
@@ -143,7 +144,28 @@ func scaleOps(g *synth.Graph) []operation {
 	for range 8 {
 		search = append(search, request{Query: sq, Variables: map[string]any{"text": g.Actors[r.IntN(len(g.Actors))].Name}})
 	}
+	var collab, conn, flows []request
+	for range 30 {
+		collab = append(collab, request{Query: `query Collaborators($id: ID!) { collaborators(id: $id, first: 20) { weight actor { id name } sharedProjects { id } } }`,
+			Variables: map[string]any{"id": g.Actors[r.IntN(len(g.Actors))].ID}})
+	}
+	for _, p := range pathPool(g, 30, 4) {
+		conn = append(conn, request{Query: `query Connection($from: ID!, $to: ID!) { connection(from: $from, to: $to) { connected explanations { kind text path { length } } } }`,
+			Variables: p.Variables})
+	}
+	for i := range min(len(g.Programmes), 10) {
+		flows = append(flows, request{Query: `query Flows($from: ID) { fundingFlows(from: $from) { totals { currency amount } undisclosed projectCount actorCount flows { amount } } }`,
+			Variables: map[string]any{"from": g.Programmes[i].ID}})
+	}
 	return []operation{
+		{Name: "filteredPage", About: "a filtered page of actors: 20 Walloon actors active in recycling, by name, their stages, total count",
+			Ours: []request{{Query: `query Page { actors(filter: {region: [WAL], stage: [RECYCLING_RECOVERY]}, first: 20) { totalCount
+				edges { node { id name shortName region country city stages { code } } } pageInfo { hasNextPage endCursor } } }`}}},
+		{Name: "actorStats", About: "the counts of the Walloon actors by kind, region and stage",
+			Ours: []request{{Query: `query Stats { actorStats(filter: {region: [WAL]}) { total byKind { key count } byRegion { key count } byStage { key count } } }`}}},
+		{Name: "collaborators", About: "the 20 heaviest collaborators of 30 random actors, with their shared projects", Ours: collab},
+		{Name: "connection", About: "why two actors are connected, 30 random pairs (at most 10 explanations, paths of at most 5 hops)", Ours: conn},
+		{Name: "fundingFlows", About: "the money of 10 programmes (and their sub-programmes) to projects and actors", Ours: flows},
 		{Name: "neighbourhood", About: "depth 2 (limit 100) around 30 random actors", Ours: nb},
 		{Name: "neighbourhood-hubs", About: "depth 2 (limit 100) around the 10 actors with the most projects", Ours: hubs},
 		{Name: "stageCoverage", About: "the ten stages with their direct, through-project and distinct actor counts and project counts",
