@@ -115,17 +115,39 @@ func (r *ValidationReport) Result(name string) (CheckResult, bool) {
 	return CheckResult{}, false
 }
 
-// validation is a check and its Cypher: one statement that returns one row with `count`
-// and `examples` (at most $examples, sorted). Every statement may use $examples,
-// $modelLabels and the parameters in params.
+// validation is a check and how it runs. A check of one element at a time (scan set) is a
+// condition and an example over that element: the checks of every scan run together in one
+// statement that reads each node and relationship once (see scanStatement). Any other check
+// is a statement of its own (cypher) that returns one row with `count` and `examples` (at most
+// $examples, sorted). Every statement may use $examples and the parameters in params.
 type validation struct {
 	Check
-	cypher string
-	params map[string]any
+	// scan is the element a scanned check looks at; cypher is empty then.
+	scan scan
+	// when is the scanned element's failure condition; example, given the Cypher of the
+	// element's name (its id, or for a source string its owner's), is the Cypher of the
+	// example it gives.
+	when    string
+	example func(ref string) string
+	cypher  string
+	params  map[string]any
 	// derived marks a check of data the store recomputes after every import (stage
 	// coverage counts): an import's transaction, checked before that, is not held to it.
 	derived bool
 }
+
+// scan is what a check of one element at a time looks at.
+type scan int
+
+const (
+	ownStatement scan = iota
+	// eachNode: n, every node but the schema's bookkeeping.
+	eachNode
+	// eachRelationship: r, from a to b.
+	eachRelationship
+	// eachSource: s, every element of a `sources` list of a node or relationship.
+	eachSource
+)
 
 // checkNodeRef is the Cypher of a node's name in examples: its id, or its labels and element id
 // when it has no string id.
@@ -152,96 +174,86 @@ RETURN count(*) AS count, collect(example)[..$examples] AS examples`
 // checkAllNodes matches the nodes of the graph, schema bookkeeping aside.
 const checkAllNodes = `MATCH (n) WHERE NOT n:SchemaMigration`
 
-// checkSourceStrings yields one row (owner, s) per element of every `sources` list of a node
-// or relationship.
-var checkSourceStrings = `CALL {
-	` + checkAllNodes + ` AND n.sources IS :: LIST<ANY> NOT NULL
-	UNWIND n.sources AS s
-	RETURN ` + checkNodeRef("n") + ` AS owner, s
-	UNION ALL
-	MATCH (a)-[r]->(b) WHERE r.sources IS :: LIST<ANY> NOT NULL
-	UNWIND r.sources AS s
-	RETURN ` + checkRelRef("a", "r", "b") + ` AS owner, s
-}`
-
 func quoteValues(xs []string) string {
 	return "'" + strings.Join(xs, "', '") + "'"
 }
+
+// ref returns its argument: the example of a check that names the element only.
+func ref(r string) string { return r }
 
 var validations = []validation{
 	{
 		Check: Check{"node-without-sources", SeverityError,
 			"nodes whose `sources` is missing, empty or not a list of strings"},
-		cypher: checkAllNodes + ` AND (NOT n.sources IS :: LIST<STRING NOT NULL> NOT NULL OR size(n.sources) = 0)
-			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+		scan: eachNode, when: `NOT n.sources IS :: LIST<STRING NOT NULL> NOT NULL OR size(n.sources) = 0`, example: ref,
 	},
 	{
 		Check: Check{"node-without-confidence", SeverityError,
 			"nodes without `confidence`"},
-		cypher: checkAllNodes + ` AND n.confidence IS NULL
-			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+		scan: eachNode, when: `n.confidence IS NULL`, example: ref,
 	},
 	{
 		Check: Check{"node-bad-confidence", SeverityError,
 			"nodes whose `confidence` is not one of " + quoteValues(confidenceEnum)},
-		cypher: checkAllNodes + ` AND n.confidence IS NOT NULL AND NOT n.confidence IN $confidences
-			WITH ` + checkNodeRef("n") + ` + ': ' + coalesce(toStringOrNull(n.confidence), valueType(n.confidence)) AS example` + checkTail,
+		scan: eachNode, when: `n.confidence IS NOT NULL AND NOT n.confidence IN $confidences`,
+		example: func(r string) string {
+			return r + ` + ': ' + coalesce(toStringOrNull(n.confidence), valueType(n.confidence))`
+		},
 		params: map[string]any{"confidences": confidenceEnum},
 	},
 	{
 		Check: Check{"node-without-updated-at", SeverityError,
 			"nodes whose `updatedAt` is missing or not a datetime"},
-		cypher: checkAllNodes + ` AND NOT n.updatedAt IS :: ZONED DATETIME NOT NULL
-			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+		scan: eachNode, when: `NOT n.updatedAt IS :: ZONED DATETIME NOT NULL`, example: ref,
 	},
 	{
 		Check: Check{"node-without-name", SeverityError,
 			"nodes whose `name` is missing, blank or not a string"},
-		cypher: checkAllNodes + ` AND NOT (n.name IS :: STRING NOT NULL AND trim(n.name) <> '')
-			WITH ` + checkNodeRef("n") + ` AS example` + checkTail,
+		scan: eachNode, when: `NOT (n.name IS :: STRING NOT NULL AND trim(n.name) <> '')`, example: ref,
 	},
 	{
 		Check: Check{"relationship-without-sources", SeverityError,
 			"relationships whose `sources` is missing, empty or not a list of strings"},
-		cypher: `MATCH (a)-[r]->(b) WHERE NOT r.sources IS :: LIST<STRING NOT NULL> NOT NULL OR size(r.sources) = 0
-			WITH ` + checkRelRef("a", "r", "b") + ` AS example` + checkTail,
+		scan: eachRelationship, when: `NOT r.sources IS :: LIST<STRING NOT NULL> NOT NULL OR size(r.sources) = 0`, example: ref,
 	},
 	{
 		Check: Check{"relationship-without-confidence", SeverityError,
 			"relationships without `confidence`"},
-		cypher: `MATCH (a)-[r]->(b) WHERE r.confidence IS NULL
-			WITH ` + checkRelRef("a", "r", "b") + ` AS example` + checkTail,
+		scan: eachRelationship, when: `r.confidence IS NULL`, example: ref,
 	},
 	{
 		Check: Check{"relationship-bad-confidence", SeverityError,
 			"relationships whose `confidence` is not one of " + quoteValues(confidenceEnum)},
-		cypher: `MATCH (a)-[r]->(b) WHERE r.confidence IS NOT NULL AND NOT r.confidence IN $confidences
-			WITH ` + checkRelRef("a", "r", "b") + ` + ': ' + coalesce(toStringOrNull(r.confidence), valueType(r.confidence)) AS example` + checkTail,
+		scan: eachRelationship, when: `r.confidence IS NOT NULL AND NOT r.confidence IN $confidences`,
+		example: func(r string) string {
+			return r + ` + ': ' + coalesce(toStringOrNull(r.confidence), valueType(r.confidence))`
+		},
 		params: map[string]any{"confidences": confidenceEnum},
 	},
 	{
 		Check: Check{"malformed-source", SeverityError,
 			"source strings (on nodes and relationships) not of the form <sourceId>#<section>"},
-		cypher: checkSourceStrings + `
-			WITH owner, s WHERE NOT (s IS :: STRING NOT NULL AND s =~ $sourcePattern)
-			WITH owner + ': ' + coalesce(toStringOrNull(s), '(a ' + valueType(s) + ')') AS example` + checkTail,
+		scan: eachSource, when: `NOT (s IS :: STRING NOT NULL AND s =~ $sourcePattern)`,
+		example: func(owner string) string {
+			return owner + ` + ': ' + coalesce(toStringOrNull(s), '(a ' + valueType(s) + ')')`
+		},
 		params: map[string]any{"sourcePattern": kg.SourcePattern},
 	},
 	{
 		Check: Check{"dangling-source", SeverityError,
 			"source strings (on nodes and relationships) whose <sourceId> is not the id of a Source node"},
-		cypher: checkSourceStrings + `
-			WITH owner, s WHERE s IS :: STRING NOT NULL AND s =~ $sourcePattern
-			WITH owner, s, split(s, '#')[0] AS sid
-			WHERE NOT EXISTS { MATCH (src:Source {id: sid}) }
-			WITH owner + ': ' + s AS example` + checkTail,
-		params: map[string]any{"sourcePattern": kg.SourcePattern},
+		// knownSources: the ids of the Source nodes (see scanStatement)
+		scan: eachSource, when: `s IS :: STRING NOT NULL AND s =~ $sourcePattern AND NOT split(s, '#')[0] IN knownSources`,
+		example: func(owner string) string { return owner + ` + ': ' + s` },
+		params:  map[string]any{"sourcePattern": kg.SourcePattern},
 	},
 	{
 		Check: Check{"id-not-slug", SeverityError,
 			"nodes whose `id` is missing or not a lower-case slug (" + kg.IDPattern + ")"},
-		cypher: checkAllNodes + ` AND NOT (n.id IS :: STRING NOT NULL AND n.id =~ $idPattern)
-			WITH CASE WHEN n.id IS :: STRING NOT NULL THEN "'" + n.id + "'" ELSE ` + checkNodeRef("n") + ` END AS example` + checkTail,
+		scan: eachNode, when: `NOT (n.id IS :: STRING NOT NULL AND n.id =~ $idPattern)`,
+		example: func(r string) string {
+			return `CASE WHEN n.id IS :: STRING NOT NULL THEN "'" + n.id + "'" ELSE ` + r + ` END`
+		},
 		params: map[string]any{"idPattern": kg.IDPattern},
 	},
 	{
@@ -256,26 +268,23 @@ var validations = []validation{
 	{
 		Check: Check{"label-outside-model", SeverityError,
 			"nodes without exactly one main label of the model, or with a label the model does not have"},
-		cypher: checkAllNodes + ` AND (size([l IN labels(n) WHERE l IN $modelLabels]) <> 1
-				OR any(l IN labels(n) WHERE NOT l IN $modelLabels + $kinds))
-			WITH ` + checkNodeRef("n") + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')' AS example` + checkTail,
-		params: map[string]any{"modelLabels": modelLabels, "kinds": append(append([]string{}, kindLabels...), factorLabels...)},
+		scan: eachNode, when: `size([l IN labels(n) WHERE l IN $modelLabels]) <> 1 OR any(l IN labels(n) WHERE NOT l IN $knownLabels)`,
+		example: func(r string) string { return r + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')'` },
+		params: map[string]any{"modelLabels": modelLabels,
+			"knownLabels": append(append(append([]string{}, modelLabels...), kindLabels...), factorLabels...)},
 	},
 	{
 		Check: Check{"actor-kind", SeverityError,
 			"Actor nodes without exactly one kind label (" + strings.Join(kindLabels, ", ") + "), and kind labels on non-Actors"},
-		cypher: `MATCH (n) WHERE n:Actor OR any(l IN labels(n) WHERE l IN $kinds)
-			WITH n, [l IN labels(n) WHERE l IN $kinds] AS kinds
-			WHERE NOT n:Actor OR size(kinds) <> 1
-			WITH ` + checkNodeRef("n") + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')' AS example` + checkTail,
+		scan: eachNode, when: `(n:Actor OR any(l IN labels(n) WHERE l IN $kinds)) AND (NOT n:Actor OR size([l IN labels(n) WHERE l IN $kinds]) <> 1)`,
+		example: func(r string) string { return r + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')'` },
 		params: map[string]any{"kinds": kindLabels},
 	},
 	{
 		Check: Check{"factor-kind", SeverityError,
 			"Factor nodes without exactly one factor label (" + strings.Join(factorLabels, ", ") + "), and factor labels on non-Factors"},
-		cypher: `MATCH (n) WHERE n:Factor OR any(l IN labels(n) WHERE l IN $factorKinds)
-			WITH n WHERE NOT n:Factor OR size([l IN labels(n) WHERE l IN $factorKinds]) <> 1
-			WITH ` + checkNodeRef("n") + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')' AS example` + checkTail,
+		scan: eachNode, when: `(n:Factor OR any(l IN labels(n) WHERE l IN $factorKinds)) AND (NOT n:Factor OR size([l IN labels(n) WHERE l IN $factorKinds]) <> 1)`,
+		example: func(r string) string { return r + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')'` },
 		params: map[string]any{"factorKinds": factorLabels},
 	},
 	{
@@ -293,18 +302,22 @@ var validations = []validation{
 	{
 		Check: Check{"project-without-type", SeverityError,
 			"projects whose `type` is missing or not one of " + quoteValues(projectTypeEnum)},
-		cypher: `MATCH (n:Project) WHERE NOT coalesce(n.type IN $types, false)
-			WITH ` + checkNodeRef("n") + ` + CASE WHEN n.type IS NULL THEN '' ELSE ': ' + coalesce(toStringOrNull(n.type), valueType(n.type)) END AS example` + checkTail,
+		scan: eachNode, when: `n:Project AND NOT coalesce(n.type IN $types, false)`,
+		example: func(r string) string {
+			return r + ` + CASE WHEN n.type IS NULL THEN '' ELSE ': ' + coalesce(toStringOrNull(n.type), valueType(n.type)) END`
+		},
 		params: map[string]any{"types": projectTypeEnum},
 	},
 	{
 		Check: Check{"relationship-outside-model", SeverityError,
 			"relationships whose (start)-[:TYPE]->(end) is not a pattern of docs/model.md"},
-		cypher: `MATCH (a)-[r]->(b)
-			WHERE NOT any(p IN $patterns WHERE p.type = type(r) AND p.from IN labels(a) AND p.to IN labels(b))
-			WITH ` + keyLabelOf("a") + ` + ' ' + ` + checkNodeRef("a") + ` + ' -[:' + type(r) + ']-> ' +
-				` + keyLabelOf("b") + ` + ' ' + ` + checkNodeRef("b") + ` AS example` + checkTail,
-		params: map[string]any{"patterns": modelPatternParams(), "modelLabels": modelLabels},
+		// the model's patterns by relationship type: a few to try per relationship
+		scan: eachRelationship, when: `NOT any(p IN coalesce($patternsByType[type(r)], []) WHERE p.from IN labels(a) AND p.to IN labels(b))`,
+		example: func(string) string {
+			return keyLabelOf("a") + ` + ' ' + ` + checkNodeRef("a") + ` + ' -[:' + type(r) + ']-> ' + ` +
+				keyLabelOf("b") + ` + ' ' + ` + checkNodeRef("b")
+		},
+		params: map[string]any{"patternsByType": modelPatternsByType(), "modelLabels": modelLabels},
 	},
 	{
 		Check: Check{"stage-coverage-counts", SeverityError,
@@ -336,6 +349,17 @@ var validations = []validation{
 			// words.
 			"keep": `[\p{L}\p{N}]`, "drop": `[\p{M}.'’]`},
 	},
+}
+
+// modelPatternsByType is the model's relationship patterns as a parameter: for each type, the
+// (from, to) label pairs it may join.
+func modelPatternsByType() map[string]any {
+	out := map[string]any{}
+	for _, p := range kg.Patterns {
+		list, _ := out[p.Type].([]any)
+		out[p.Type] = append(list, map[string]any{"from": p.From, "to": p.To})
+	}
+	return out
 }
 
 func modelPatternParams() []any {
@@ -416,32 +440,132 @@ func validate(ctx context.Context, read readFunc, opts ValidateOptions) (*Valida
 			return nil, fmt.Errorf("validate: no check named %q", name)
 		}
 	}
-	rep := &ValidationReport{}
+	var run, scanned []validation
 	for _, v := range validations {
-		if len(want) > 0 && !want[v.Name] {
-			continue
+		if len(want) == 0 || want[v.Name] {
+			run = append(run, v)
+			if v.scan != ownStatement {
+				scanned = append(scanned, v)
+			}
 		}
-		params := map[string]any{"examples": opts.Examples}
-		for k, x := range v.params {
-			params[k] = x
-		}
-		recs, err := read(ctx, v.cypher, params)
-		if err != nil {
-			return nil, fmt.Errorf("validate: check %s: %w", v.Name, err)
-		}
-		res := CheckResult{Check: v.Check, Examples: []string{}}
-		if len(recs) == 1 {
-			res.Count, _ = recs[0].Values[0].(int64)
-			ex, _ := recs[0].Values[1].([]any)
+	}
+	found := map[string]CheckResult{}
+	// collect keeps the (count, examples) of records, whose first column names the check
+	// unless name does.
+	collect := func(name string, recs []*neo4j.Record) {
+		for _, rec := range recs {
+			check, vals := name, rec.Values
+			if check == "" {
+				check, vals = fmt.Sprint(vals[0]), vals[1:]
+			}
+			res := CheckResult{Examples: []string{}}
+			res.Count, _ = vals[0].(int64)
+			ex, _ := vals[1].([]any)
 			for _, x := range ex {
 				if s, ok := x.(string); ok {
 					res.Examples = append(res.Examples, s)
 				}
 			}
+			found[check] = res
 		}
+	}
+	if len(scanned) > 0 {
+		cypher, params := scanStatement(scanned)
+		params["examples"] = opts.Examples
+		recs, err := read(ctx, cypher, params)
+		if err != nil {
+			return nil, fmt.Errorf("validate: checks %s: %w", checkNames(scanned), err)
+		}
+		collect("", recs)
+	}
+	rep := &ValidationReport{}
+	for _, v := range run {
+		if v.scan == ownStatement {
+			params := map[string]any{"examples": opts.Examples}
+			for k, x := range v.params {
+				params[k] = x
+			}
+			recs, err := read(ctx, v.cypher, params)
+			if err != nil {
+				return nil, fmt.Errorf("validate: check %s: %w", v.Name, err)
+			}
+			collect(v.Name, recs)
+		}
+		res, ok := found[v.Name]
+		if !ok {
+			res = CheckResult{Examples: []string{}}
+		}
+		res.Check = v.Check
 		rep.Results = append(rep.Results, res)
 	}
 	return rep, nil
+}
+
+func checkNames(vs []validation) string {
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = v.Name
+	}
+	return strings.Join(names, ", ")
+}
+
+// scanStatement is the one statement that runs the given scanned checks: a pass over the
+// nodes and one over the relationships, each reading an element once and giving a row
+// (check, example) per problem (a check of source strings, one per bad string), then the
+// count and first $examples examples (sorted) of each check that found something. It returns
+// the statement and its parameters (the checks' own, which must not disagree, and the names
+// of the checks by position: $nodeChecks, $relationshipChecks).
+func scanStatement(checks []validation) (string, map[string]any) {
+	params := map[string]any{}
+	for _, v := range checks {
+		for k, x := range v.params {
+			if old, ok := params[k]; ok && fmt.Sprint(old) != fmt.Sprint(x) {
+				panic(fmt.Sprintf("validate: checks disagree on parameter $%s", k))
+			}
+			params[k] = x
+		}
+	}
+	// pass is the body of one pass: elem binds the element and its name (ref) and srcs, its
+	// sources list; the checks of the element and of its source strings follow.
+	pass := func(elem scan, match, ref, srcs, paramName string) string {
+		var lists []string
+		var names []string
+		for _, v := range checks {
+			switch v.scan {
+			case elem:
+				lists = append(lists, "CASE WHEN "+v.when+" THEN ["+v.example(ref)+"] ELSE [] END")
+			case eachSource:
+				lists = append(lists, "[s IN srcs WHERE "+v.when+" | "+v.example(ref)+"]")
+			default:
+				continue
+			}
+			names = append(names, v.Name)
+		}
+		if len(names) == 0 {
+			return ""
+		}
+		params[paramName] = names
+		return match + `
+		WITH *, CASE WHEN ` + srcs + ` IS :: LIST<ANY> NOT NULL THEN ` + srcs + ` ELSE [] END AS srcs
+		WITH [` + strings.Join(lists, ",\n\t\t\t") + `] AS found
+		WHERE any(x IN found WHERE size(x) > 0)
+		UNWIND range(0, size(found) - 1) AS i
+		UNWIND found[i] AS example
+		RETURN $` + paramName + `[i] AS check, example`
+	}
+	var passes []string
+	if p := pass(eachNode, checkAllNodes, checkNodeRef("n"), "n.sources", "nodeChecks"); p != "" {
+		passes = append(passes, p)
+	}
+	if p := pass(eachRelationship, "MATCH (a)-[r]->(b)", checkRelRef("a", "r", "b"), "r.sources", "relationshipChecks"); p != "" {
+		passes = append(passes, p)
+	}
+	return `CALL () { MATCH (src:Source) RETURN collect(src.id) AS knownSources }
+	CALL (knownSources) {
+		` + strings.Join(passes, "\n\t\tUNION ALL\n\t\t") + `
+	}
+	WITH check, example ORDER BY example
+	RETURN check, count(*) AS count, collect(example)[..$examples] AS examples`, params
 }
 
 // OutsideModel lists, as seen inside tx, the node labels the model does not have and the

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -154,6 +155,18 @@ func TestValidateFindsProblems(t *testing.T) {
 	for _, r := range rep.Results {
 		if !r.Passed() && !want[r.Name] && r.Severity == neo4jstore.SeverityError {
 			t.Errorf("%s fails, unexpectedly: %v", r.Name, r.Examples)
+		}
+	}
+	// Differential: the checks that share one pass over the graph give, together, what each
+	// gives alone (one pass with one check).
+	for _, c := range neo4jstore.ValidationChecks() {
+		alone, err := s.Validate(context.Background(), neo4jstore.ValidateOptions{Examples: 100, Checks: []string{c.Name}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		together, _ := rep.Result(c.Name)
+		if got := alone.Results[0]; got.Count != together.Count || !slices.Equal(got.Examples, together.Examples) {
+			t.Errorf("%s alone: %d %q; with the other checks: %d %q", c.Name, got.Count, got.Examples, together.Count, together.Examples)
 		}
 	}
 	if m, _ := rep.Result("malformed-source"); m.Count != 3 {
