@@ -278,14 +278,14 @@ var validations = []validation{
 			"Actor nodes without exactly one kind label (" + strings.Join(kindLabels, ", ") + "), and kind labels on non-Actors"},
 		scan: eachNode, when: `(n:Actor OR any(l IN labels(n) WHERE l IN $kinds)) AND (NOT n:Actor OR size([l IN labels(n) WHERE l IN $kinds]) <> 1)`,
 		example: func(r string) string { return r + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')'` },
-		params: map[string]any{"kinds": kindLabels},
+		params:  map[string]any{"kinds": kindLabels},
 	},
 	{
 		Check: Check{"factor-kind", SeverityError,
 			"Factor nodes without exactly one factor label (" + strings.Join(factorLabels, ", ") + "), and factor labels on non-Factors"},
 		scan: eachNode, when: `(n:Factor OR any(l IN labels(n) WHERE l IN $factorKinds)) AND (NOT n:Factor OR size([l IN labels(n) WHERE l IN $factorKinds]) <> 1)`,
 		example: func(r string) string { return r + ` + ' (' + ` + cypherJoin("labels(n)") + ` + ')'` },
-		params: map[string]any{"factorKinds": factorLabels},
+		params:  map[string]any{"factorKinds": factorLabels},
 	},
 	{
 		Check: Check{"actor-without-stage", SeverityWarning,
