@@ -131,7 +131,11 @@ func (r *runner) runUnit(u Unit) error {
 		return err
 	}
 	if r.opts.Check != nil && !r.opts.DryRun && !u.Rollback && u.Kind == ModeData && pending != (Counters{}) {
-		if err := r.opts.Check(r.ctx, tx); err != nil {
+		t0 := time.Now()
+		err := r.opts.Check(r.ctx, tx)
+		r.rep.Checks++
+		r.rep.CheckTime += time.Since(t0)
+		if err != nil {
 			rollback(r.ctx, tx)
 			return &CheckError{File: r.f.path, First: u.First + 1, End: u.End, Committed: r.rep.Committed, Err: err}
 		}

@@ -317,9 +317,15 @@ MATCH (n:CTest {id: 4}) DELETE n`)
 		neo4jtest.Run(t, "DROP INDEX ctest_name IF EXISTS", nil)
 		neo4jtest.Run(t, "DROP INDEX ctest_text IF EXISTS", nil)
 	})
+	checked := 0
+	opts.Check = func(context.Context, neo4j.ExplicitTransaction) error { checked++; return nil }
 	reps, err := Import(ctx, d, []string{dir}, opts)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the check runs once, in the data file's transaction, and the report says so
+	if checked != 1 || reps[0].Checks != 0 || reps[1].Checks != 1 || !strings.Contains(reps[1].String(), "; model checked in ") {
+		t.Errorf("check ran %d times; reports %d, %d checks: %q", checked, reps[0].Checks, reps[1].Checks, reps[1].String())
 	}
 	if len(reps) != 3 || filepath.Base(reps[0].Path) != "001_schema.cypher" || filepath.Base(reps[2].Path) != "003_drop.cypher" {
 		t.Fatalf("reports %+v", reps)

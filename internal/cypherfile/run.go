@@ -144,6 +144,9 @@ type FileReport struct {
 	Err error
 	// CSVRows is the number of rows read from CSV files next to the script (LOAD CSV).
 	CSVRows int
+	// Checks is the number of transactions Options.Check ran in, CheckTime the time it took.
+	Checks    int
+	CheckTime time.Duration
 	// Queries is the number of statements sent to Neo4j for the file's statements: fewer
 	// than Run when statements ran batched.
 	Queries int
@@ -195,6 +198,12 @@ func (r FileReport) String() string {
 		fmt.Fprintf(&b, "%d statements committed%s%s in %s%s: %s", r.Run, skipped, mode, dur, rate, r.Counters)
 		if r.CSVRows > 0 {
 			fmt.Fprintf(&b, "; %d CSV rows read", r.CSVRows)
+		}
+		if r.Checks > 0 {
+			fmt.Fprintf(&b, "; model checked in %s", r.CheckTime.Round(time.Millisecond))
+			if r.Checks > 1 {
+				fmt.Fprintf(&b, " (%d transactions)", r.Checks)
+			}
 		}
 	}
 	return b.String()
