@@ -560,7 +560,8 @@ func scanStatement(checks []validation) (string, map[string]any) {
 	if p := pass(eachRelationship, "MATCH (a)-[r]->(b)", checkRelRef("a", "r", "b"), "r.sources", "relationshipChecks"); p != "" {
 		passes = append(passes, p)
 	}
-	return `CALL () { MATCH (src:Source) RETURN collect(src.id) AS knownSources }
+	return `CYPHER replan=skip
+	CALL () { MATCH (src:Source) RETURN collect(src.id) AS knownSources }
 	CALL (knownSources) {
 		` + strings.Join(passes, "\n\t\tUNION ALL\n\t\t") + `
 	}
