@@ -28,7 +28,15 @@ func (c *connFlags) registerTool(fs *flag.FlagSet) {
 		c.password = devPassword
 	}
 	f.DefValue = c.password
+	// The tools' statements read the whole graph (validate, export, the import's model check
+	// and stage coverage recount): tens of seconds at 100,000 actors, not a request's 10 s.
+	t := fs.Lookup("query-timeout")
+	c.timeout = toolQueryTimeout
+	t.DefValue = toolQueryTimeout.String()
 }
+
+// toolQueryTimeout is the time limit of one statement of the stewards' tools.
+const toolQueryTimeout = 10 * time.Minute
 
 // open opens a store with the flags' connection and checks that Neo4j answers and takes
 // the credentials, explaining what to set when it does not.

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/batterykg/batterykg/internal/neo4jtest"
 )
@@ -54,5 +55,29 @@ func TestToolsDefaultToTheDevPassword(t *testing.T) {
 	c.registerTool(fs)
 	if err := fs.Parse([]string{}); err != nil || c.password != "mine" {
 		t.Errorf("password %q (%v), want mine", c.password, err)
+	}
+}
+
+// The tools' statements read the whole graph: their time limit is not a request's, and
+// --query-timeout still sets it.
+func TestToolsQueryTimeout(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want time.Duration
+	}{{nil, toolQueryTimeout}, {[]string{"--query-timeout", "30s"}, 30 * time.Second}} {
+		var c connFlags
+		fs := flag.NewFlagSet("x", flag.ContinueOnError)
+		c.registerTool(fs)
+		if err := fs.Parse(tc.args); err != nil {
+			t.Fatal(err)
+		}
+		if c.timeout != tc.want || c.config().QueryTimeout != tc.want {
+			t.Errorf("%v: timeout %v, want %v", tc.args, c.timeout, tc.want)
+		}
+	}
+	var serve connFlags
+	serve.register(flag.NewFlagSet("serve", flag.ContinueOnError))
+	if serve.timeout != 10*time.Second {
+		t.Errorf("serve's query timeout %v, want 10s", serve.timeout)
 	}
 }

@@ -77,6 +77,7 @@ func schemaStatements(src string) ([]string, error) {
 // each as a (:SchemaMigration {version}) node. Schema statements are idempotent
 // (IF NOT EXISTS), so a migration interrupted half-way is simply applied again.
 func (s *Store) Migrate(ctx context.Context, log *slog.Logger) (applied int, err error) {
+	ctx = maintenance(ctx) // index builds and the recount take longer than a request
 	ms, err := Migrations()
 	if err != nil {
 		return 0, kg.Wrap(kg.EINTERNAL, "reading migrations", err)

@@ -110,7 +110,7 @@ func mutationError(v any) error {
 // internal/neo4jstore/coverage.go): the importer's callers run it once an import has run
 // (whether or not it finished), and Migrate at its end.
 func (s *Store) RecountCoverage(ctx context.Context) error {
-	_, err := s.run(ctx, neo4j.AccessModeWrite, coverageLock, nil,
+	_, err := s.run(maintenance(ctx), neo4j.AccessModeWrite, coverageLock, nil,
 		func([]*neo4j.Record) []cypherc.Statement {
 			return []cypherc.Statement{{Cypher: coverageRecount, Params: coverageParams}}
 		})

@@ -36,6 +36,18 @@ type Config struct {
 	OnAvailability func(available bool, cause error)
 }
 
+// maintenanceTimeout bounds each statement of the store's own upkeep (schema migrations,
+// the stage coverage recount) instead of Config.QueryTimeout, which is a request's limit:
+// that work reads the whole graph, about ten seconds at a million actors.
+const maintenanceTimeout = 10 * time.Minute
+
+// maintenanceKey marks a context as the store's upkeep (see maintenanceTimeout).
+type maintenanceKey struct{}
+
+func maintenance(ctx context.Context) context.Context {
+	return context.WithValue(ctx, maintenanceKey{}, true)
+}
+
 // Store runs the API's queries against Neo4j.
 type Store struct {
 	driver neo4j.DriverWithContext
@@ -182,6 +194,9 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 	ctx, done := s.avail.track(ctx)
 	defer done()
 	timeout := s.cfg.QueryTimeout
+	if ctx.Value(maintenanceKey{}) != nil {
+		timeout = maintenanceTimeout
+	}
 	if dl, ok := ctx.Deadline(); ok {
 		if left := time.Until(dl); left < timeout {
 			timeout = left
