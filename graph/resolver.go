@@ -28,10 +28,24 @@ type Resolver struct {
 	schema *ast.Schema
 }
 
+// Option changes how NewSchema's schema executes operations.
+type Option func(*options)
+
+type options struct{ executeEveryField bool }
+
+// ExecuteEveryField turns the direct writer off (direct.go): gqlgen executes every field of
+// every answer, decoded into the models. The differential test compares both.
+func ExecuteEveryField() Option { return func(o *options) { o.executeEveryField = true } }
+
 // NewSchema returns the executable schema over store. The complexity limit charges a
 // connection queried without `first` the store's default page size (kg.DefaultPage when the
-// store does not say).
-func NewSchema(store Store) graphql.ExecutableSchema {
+// store does not say). Query answers are written directly (direct.go) unless
+// ExecuteEveryField is given.
+func NewSchema(store Store, opts ...Option) graphql.ExecutableSchema {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	r := &Resolver{Store: store}
 	cfg := Config{Resolvers: r}
 	page := kg.DefaultPage
@@ -42,13 +56,17 @@ func NewSchema(store Store) graphql.ExecutableSchema {
 	cfg.Directives.Auth = requireRole
 	es := NewExecutableSchema(cfg)
 	r.schema = es.Schema()
-	return es
+	if o.executeEveryField {
+		return es
+	}
+	return &directSchema{ExecutableSchema: es, d: newDirect(r, r.schema)}
 }
 
-// query runs the current root field through the store and decodes its answer into T.
+// query runs the current root field through the store (or takes the answer the direct
+// writer got, see Resolver.query) and decodes it into T.
 func query[T any](ctx context.Context, r *Resolver) (T, error) {
 	var out T
-	v, err := r.Store.Query(ctx, r.selection(ctx))
+	v, err := r.query(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -86,7 +104,7 @@ func requireRole(ctx context.Context, _ any, next graphql.Resolver, requires mod
 
 // queryNode runs a root field that returns a Node interface.
 func queryNode(ctx context.Context, r *Resolver) (model.Node, error) {
-	v, err := r.Store.Query(ctx, r.selection(ctx))
+	v, err := r.query(ctx)
 	if err != nil {
 		return nil, err
 	}
