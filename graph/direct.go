@@ -160,6 +160,7 @@ type writer struct {
 	relations map[string]map[string]bool
 	ctx       context.Context
 	buf       bytes.Buffer
+	plans     map[planKey]*objectPlan
 }
 
 // value writes src, of GraphQL type t with the selection sel; key is its response path
@@ -245,7 +246,7 @@ func (w *writer) scalar(name string, src any) error {
 		if !ok {
 			return errIndirect
 		}
-		graphql.MarshalString(s).MarshalGQL(&w.buf)
+		w.quote(s)
 	case "Int":
 		var n int
 		switch x := src.(type) {
@@ -278,7 +279,7 @@ func (w *writer) scalar(name string, src any) error {
 		if !ok {
 			return errIndirect
 		}
-		graphql.MarshalBoolean(b).MarshalGQL(&w.buf)
+		w.buf.WriteString(strconv.FormatBool(b))
 	default:
 		return errIndirect
 	}
@@ -288,40 +289,85 @@ func (w *writer) scalar(name string, src any) error {
 // object writes an object of type def from the store's map m: fields with a resolver from
 // m's `_rel` by response path, the others by name.
 func (w *writer) object(def *ast.Definition, sel ast.SelectionSet, m map[string]any, key string) error {
-	fields := graphql.CollectFields(w.oc, sel, satisfies(def))
-	rels := w.relations[def.Name]
+	p, err := w.plan(def, sel, key)
+	if err != nil {
+		return err
+	}
 	w.buf.WriteByte('{')
-	for i, f := range fields {
-		if f.Deferrable != nil {
-			return errIndirect
-		}
+	for i, f := range p.fields {
 		if i > 0 {
 			w.buf.WriteByte(',')
 		}
-		graphql.MarshalString(f.Alias).MarshalGQL(&w.buf)
+		w.quote(f.Alias)
 		w.buf.WriteByte(':')
 		if f.Name == "__typename" {
-			graphql.MarshalString(def.Name).MarshalGQL(&w.buf)
+			w.quote(def.Name)
 			continue
 		}
-		fd := def.Fields.ForName(f.Name)
-		if fd == nil {
-			return errIndirect
-		}
-		fkey := kg.RelKey(key, f.Alias)
 		var v any
-		if rels[f.Name] {
+		if p.rel[i] {
 			rel, _ := m["_rel"].(map[string]any)
-			v = rel[fkey]
+			v = rel[p.keys[i]]
 		} else {
 			v = m[f.Name]
 		}
-		if err := w.value(fd.Type, f.Selections, v, fkey); err != nil {
+		if err := w.value(p.defs[i].Type, f.Selections, v, p.keys[i]); err != nil {
 			return err
 		}
 	}
 	w.buf.WriteByte('}')
 	return nil
+}
+
+// objectPlan is what object needs to know of a selection on a type, worked out once per
+// root field for all the objects of a list: the fields as gqlgen collects them (fragments
+// and @skip/@include applied, same response keys merged), their definitions, whether each is
+// a relation, and their response paths.
+type objectPlan struct {
+	fields []graphql.CollectedField
+	defs   []*ast.FieldDefinition
+	rel    []bool
+	keys   []string
+}
+
+type planKey struct {
+	sel *ast.Selection // the selection set's first element: its identity
+	n   int
+	def *ast.Definition
+	key string
+}
+
+func (w *writer) plan(def *ast.Definition, sel ast.SelectionSet, key string) (*objectPlan, error) {
+	var pk planKey
+	if len(sel) > 0 {
+		pk = planKey{sel: &sel[0], n: len(sel), def: def, key: key}
+		if p, ok := w.plans[pk]; ok {
+			return p, nil
+		}
+	}
+	fields := graphql.CollectFields(w.oc, sel, satisfies(def))
+	p := &objectPlan{fields: fields, defs: make([]*ast.FieldDefinition, len(fields)), rel: make([]bool, len(fields)), keys: make([]string, len(fields))}
+	rels := w.relations[def.Name]
+	for i, f := range fields {
+		if f.Deferrable != nil {
+			return nil, errIndirect
+		}
+		if f.Name == "__typename" {
+			continue
+		}
+		if p.defs[i] = def.Fields.ForName(f.Name); p.defs[i] == nil {
+			return nil, errIndirect
+		}
+		p.rel[i] = rels[f.Name]
+		p.keys[i] = kg.RelKey(key, f.Alias)
+	}
+	if len(sel) > 0 {
+		if w.plans == nil {
+			w.plans = map[planKey]*objectPlan{}
+		}
+		w.plans[pk] = p
+	}
+	return p, nil
 }
 
 // connection writes a Relay connection as model.Page computes it: the first `first` items
@@ -368,4 +414,38 @@ func count(v any) (int, bool) {
 		return int(int64(x)), true
 	}
 	return 0, false
+}
+
+// quote writes s as a JSON string exactly as gqlgen's graphql.MarshalString does (its
+// writeQuotedString: control characters as \u00XX with upper-case hex, no other escaping),
+// without a closure per string.
+func (w *writer) quote(s string) {
+	const hex = "0123456789ABCDEF"
+	w.buf.WriteByte('"')
+	start := 0
+	for i, c := range s {
+		if c >= 0x20 && c != '\\' && c != '"' {
+			continue
+		}
+		w.buf.WriteString(s[start:i])
+		switch c {
+		case '\t':
+			w.buf.WriteString(`\t`)
+		case '\r':
+			w.buf.WriteString(`\r`)
+		case '\n':
+			w.buf.WriteString(`\n`)
+		case '\\':
+			w.buf.WriteString(`\\`)
+		case '"':
+			w.buf.WriteString(`\"`)
+		default:
+			w.buf.WriteString(`\u00`)
+			w.buf.WriteByte(hex[c>>4])
+			w.buf.WriteByte(hex[c&0xf])
+		}
+		start = i + 1
+	}
+	w.buf.WriteString(s[start:])
+	w.buf.WriteByte('"')
 }
