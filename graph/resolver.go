@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -12,6 +13,7 @@ import (
 	"github.com/batterykg/batterykg/graph/model"
 	"github.com/batterykg/batterykg/internal/auth"
 	"github.com/batterykg/batterykg/internal/kg"
+	"github.com/batterykg/batterykg/internal/memo"
 )
 
 // Store answers one root field, selection and all, with one statement, and returns the
@@ -26,7 +28,12 @@ type Store interface {
 type Resolver struct {
 	Store  Store
 	schema *ast.Schema
+	// selections keeps the root fields made from operations seen before, by fingerprint.
+	selections *memo.Cache[kg.Field]
 }
+
+// selectionsWeight bounds the selections kept (bytes of operation text, about).
+const selectionsWeight = 16 << 20
 
 // Option changes how NewSchema's schema executes operations.
 type Option func(*options)
@@ -46,7 +53,7 @@ func NewSchema(store Store, opts ...Option) graphql.ExecutableSchema {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	r := &Resolver{Store: store}
+	r := &Resolver{Store: store, selections: memo.New[kg.Field](selectionsWeight)}
 	cfg := Config{Resolvers: r}
 	page := kg.DefaultPage
 	if p, ok := store.(interface{ DefaultPage() int }); ok && p.DefaultPage() > 0 {
@@ -115,11 +122,43 @@ func queryNode(ctx context.Context, r *Resolver) (model.Node, error) {
 	return n, nil
 }
 
-// selection returns the current field and everything selected below it, as the store
+// selection returns the current root field and everything selected below it, as the store
 // takes it: fragments flattened, variables resolved, interface selections split by type.
+// A root field made from the same operation text, name and variables before is taken
+// from the selections kept (its Fingerprint says so).
 func (r *Resolver) selection(ctx context.Context) kg.Field {
-	c := collector{oc: graphql.GetOperationContext(ctx), schema: r.schema}
-	return c.convert(graphql.GetFieldContext(ctx).Field, "", true)
+	oc := graphql.GetOperationContext(ctx)
+	cf := graphql.GetFieldContext(ctx).Field
+	fp := fingerprint(oc, cf.Alias)
+	if fp != "" {
+		if f, ok := r.selections.Get(fp); ok {
+			return f
+		}
+	}
+	c := collector{oc: oc, schema: r.schema}
+	f := c.convert(cf, "", true)
+	if fp != "" {
+		f.Fingerprint = fp
+		r.selections.Add(fp, f, 4*len(oc.RawQuery))
+	}
+	return f
+}
+
+// maxFingerprinted is the longest operation text whose root fields are kept.
+const maxFingerprinted = 16 << 10
+
+// fingerprint identifies the root field alias of oc's operation with everything its
+// kg.Field is made from: the document's text, the operation's name and the variables (as
+// coerced, defaults included). "" when the text is too long or the variables do not encode.
+func fingerprint(oc *graphql.OperationContext, alias string) string {
+	if len(oc.RawQuery) > maxFingerprinted {
+		return ""
+	}
+	vars, err := json.Marshal(oc.Variables)
+	if err != nil {
+		return ""
+	}
+	return oc.OperationName + "\x00" + alias + "\x00" + string(vars) + "\x00" + oc.RawQuery
 }
 
 type collector struct {
