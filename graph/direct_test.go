@@ -102,3 +102,27 @@ func postRaw(t *testing.T, h http.Handler, body []byte) []byte {
 	h.ServeHTTP(rec, req)
 	return append([]byte(rec.Result().Status+" "), rec.Body.Bytes()...)
 }
+
+// An operation sent again with other variables is answered for those (the selections and
+// statements kept by fingerprint include the variables), and one sent again as it was gets
+// the same answer.
+func TestSameOperationOtherVariables(t *testing.T) {
+	a := newAPI(t)
+	h := server.New(server.Config{NoCallerLimits: true}, graph.NewSchema(a.store), a.store, slog.New(slog.DiscardHandler))
+	const q = `query One($id: ID!, $n: Int) { actor(id: $id) { id } actors(first: $n) { edges { node { id } } } }`
+	ask := func(vars map[string]any) string {
+		body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
+		return string(postRaw(t, h, body))
+	}
+	ulb, umons := ask(map[string]any{"id": "ulb", "n": 1}), ask(map[string]any{"id": "umons", "n": 1})
+	if !strings.Contains(ulb, `"id":"ulb"`) || !strings.Contains(umons, `"id":"umons"`) {
+		t.Fatalf("answers to other variables:\n%s\n%s", ulb, umons)
+	}
+	more := ask(map[string]any{"id": "ulb", "n": 3})
+	if strings.Count(more, `"node"`) != 3 || strings.Count(ulb, `"node"`) != 1 {
+		t.Fatalf("first: 3 answered like first: 1:\n%s\n%s", more, ulb)
+	}
+	if again := ask(map[string]any{"id": "ulb", "n": 1}); again != ulb {
+		t.Fatalf("the same request answered differently:\n%s\n%s", again, ulb)
+	}
+}
