@@ -139,9 +139,24 @@ func (r *Resolver) selection(ctx context.Context) kg.Field {
 	f := c.convert(cf, "", true)
 	if fp != "" {
 		f.Fingerprint = fp
-		r.selections.Add(fp, f, 4*len(oc.RawQuery))
+		r.selections.Add(fp, f, weight(f))
 	}
 	return f
+}
+
+// weight is about the bytes a kg.Field tree holds: a few hundred a field, arguments
+// included.
+func weight(f kg.Field) int {
+	w := 256 + 64*len(f.Args)
+	for _, c := range f.Fields {
+		w += weight(c)
+	}
+	for _, fs := range f.ByType {
+		for _, c := range fs {
+			w += weight(c)
+		}
+	}
+	return w
 }
 
 // maxFingerprinted is the longest operation text whose root fields are kept.
