@@ -5,6 +5,7 @@ package graph
 
 import (
 	"context"
+	"encoding/json"
 
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/vektah/gqlparser/v2/ast"
@@ -12,6 +13,7 @@ import (
 	"github.com/batterykg/batterykg/graph/model"
 	"github.com/batterykg/batterykg/internal/auth"
 	"github.com/batterykg/batterykg/internal/kg"
+	"github.com/batterykg/batterykg/internal/memo"
 )
 
 // Store answers one root field, selection and all, with one statement, and returns the
@@ -26,13 +28,32 @@ type Store interface {
 type Resolver struct {
 	Store  Store
 	schema *ast.Schema
+	// selections keeps the root fields made from operations seen before, by fingerprint.
+	selections *memo.Cache[kg.Field]
 }
+
+// selectionsWeight bounds the selections kept (bytes of operation text, about).
+const selectionsWeight = 16 << 20
+
+// Option changes how NewSchema's schema executes operations.
+type Option func(*options)
+
+type options struct{ executeEveryField bool }
+
+// ExecuteEveryField turns the direct writer off (direct.go): gqlgen executes every field of
+// every answer, decoded into the models. The differential test compares both.
+func ExecuteEveryField() Option { return func(o *options) { o.executeEveryField = true } }
 
 // NewSchema returns the executable schema over store. The complexity limit charges a
 // connection queried without `first` the store's default page size (kg.DefaultPage when the
-// store does not say).
-func NewSchema(store Store) graphql.ExecutableSchema {
-	r := &Resolver{Store: store}
+// store does not say). Query answers are written directly (direct.go) unless
+// ExecuteEveryField is given.
+func NewSchema(store Store, opts ...Option) graphql.ExecutableSchema {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	r := &Resolver{Store: store, selections: memo.New[kg.Field](selectionsWeight)}
 	cfg := Config{Resolvers: r}
 	page := kg.DefaultPage
 	if p, ok := store.(interface{ DefaultPage() int }); ok && p.DefaultPage() > 0 {
@@ -42,13 +63,17 @@ func NewSchema(store Store) graphql.ExecutableSchema {
 	cfg.Directives.Auth = requireRole
 	es := NewExecutableSchema(cfg)
 	r.schema = es.Schema()
-	return es
+	if o.executeEveryField {
+		return es
+	}
+	return &directSchema{ExecutableSchema: es, d: newDirect(r, r.schema)}
 }
 
-// query runs the current root field through the store and decodes its answer into T.
+// query runs the current root field through the store (or takes the answer the direct
+// writer got, see Resolver.query) and decodes it into T.
 func query[T any](ctx context.Context, r *Resolver) (T, error) {
 	var out T
-	v, err := r.Store.Query(ctx, r.selection(ctx))
+	v, err := r.query(ctx)
 	if err != nil {
 		return out, err
 	}
@@ -86,7 +111,7 @@ func requireRole(ctx context.Context, _ any, next graphql.Resolver, requires mod
 
 // queryNode runs a root field that returns a Node interface.
 func queryNode(ctx context.Context, r *Resolver) (model.Node, error) {
-	v, err := r.Store.Query(ctx, r.selection(ctx))
+	v, err := r.query(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -97,11 +122,58 @@ func queryNode(ctx context.Context, r *Resolver) (model.Node, error) {
 	return n, nil
 }
 
-// selection returns the current field and everything selected below it, as the store
+// selection returns the current root field and everything selected below it, as the store
 // takes it: fragments flattened, variables resolved, interface selections split by type.
+// A root field made from the same operation text, name and variables before is taken
+// from the selections kept (its Fingerprint says so).
 func (r *Resolver) selection(ctx context.Context) kg.Field {
-	c := collector{oc: graphql.GetOperationContext(ctx), schema: r.schema}
-	return c.convert(graphql.GetFieldContext(ctx).Field, "", true)
+	oc := graphql.GetOperationContext(ctx)
+	cf := graphql.GetFieldContext(ctx).Field
+	fp := fingerprint(oc, cf.Alias)
+	if fp != "" {
+		if f, ok := r.selections.Get(fp); ok {
+			return f
+		}
+	}
+	c := collector{oc: oc, schema: r.schema}
+	f := c.convert(cf, "", true)
+	if fp != "" {
+		f.Fingerprint = fp
+		r.selections.Add(fp, f, weight(f))
+	}
+	return f
+}
+
+// weight is about the bytes a kg.Field tree holds: a few hundred a field, arguments
+// included.
+func weight(f kg.Field) int {
+	w := 256 + 64*len(f.Args)
+	for _, c := range f.Fields {
+		w += weight(c)
+	}
+	for _, fs := range f.ByType {
+		for _, c := range fs {
+			w += weight(c)
+		}
+	}
+	return w
+}
+
+// maxFingerprinted is the longest operation text whose root fields are kept.
+const maxFingerprinted = 16 << 10
+
+// fingerprint identifies the root field alias of oc's operation with everything its
+// kg.Field is made from: the document's text, the operation's name and the variables (as
+// coerced, defaults included). "" when the text is too long or the variables do not encode.
+func fingerprint(oc *graphql.OperationContext, alias string) string {
+	if len(oc.RawQuery) > maxFingerprinted {
+		return ""
+	}
+	vars, err := json.Marshal(oc.Variables)
+	if err != nil {
+		return ""
+	}
+	return oc.OperationName + "\x00" + alias + "\x00" + string(vars) + "\x00" + oc.RawQuery
 }
 
 type collector struct {

@@ -31,6 +31,7 @@ type compareFlags struct {
 	sideBySide    bool
 	cpuprofile    string
 	jsonOut       string
+	baseline      string
 	ops           map[string]bool // nil: every operation
 	neo4j         neo4jFlags
 }
@@ -53,6 +54,7 @@ func runCompare(ctx context.Context, args []string) error {
 	fs.BoolVar(&f.sideBySide, "side-by-side", true, "run the side-by-side comparison (false: only the scale measurements)")
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "CPU profile of batterykg's server during the side-by-side measurements (and FILE.scale-N during those at N actors)")
 	fs.StringVar(&f.jsonOut, "json", "", "also write the results as JSON to this file")
+	fs.StringVar(&f.baseline, "baseline", "", "a bench binary of another build (an earlier commit): its batterykg server is measured too, one client, interleaved request by request with this build's and the Cypher (--latency-duration × 3 per operation and round)")
 	ops := fs.String("ops", "", "only these operations, comma-separated names (side by side and scale; empty: all)")
 	f.neo4j.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -218,6 +220,13 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 		return err
 	}
 	defer api.stop()
+	var baseline *child
+	if f.baseline != "" {
+		if baseline, err = startBaseline(ctx, f.baseline, in.uri, password); err != nil {
+			return err
+		}
+		defer baseline.stop()
+	}
 	lib = nil
 	if !f.noLibrary {
 		if lib, err = startLibrary(ctx, f.libraryDir, in.uri, password); err != nil {
@@ -230,12 +239,20 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 		t    loadgen.Target
 	}
 	contenders := map[string][]contender{}
+	baselines := map[string]loadgen.Target{}
 	for _, op := range ops {
 		cs := []contender{{"batterykg", loadgen.NewHTTPTarget(client, api.url, op.Ours)}, {"cypher", statements[op.Name]}}
 		if lib != nil && op.Library != nil && rep.row(op).LibraryError == "" {
 			cs = append(cs, contender{"library", loadgen.NewHTTPTarget(client, lib.url, op.Library)})
 		}
 		contenders[op.Name] = cs
+		if baseline != nil {
+			bt := loadgen.NewHTTPTarget(client, baseline.url, op.Ours)
+			if m := loadgen.Drive(ctx, bt, f.clients, f.warmup, 0); m.Errors > 0 {
+				return fmt.Errorf("%s via the baseline: %s", op.Name, m.FirstErr)
+			}
+			baselines[op.Name] = bt
+		}
 		for _, c := range cs {
 			if m := loadgen.Drive(ctx, c.t, f.clients, f.warmup, 0); m.Errors > 0 {
 				return fmt.Errorf("%s via %s: %s", op.Name, c.kind, m.FirstErr)
@@ -268,6 +285,22 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 				rep.row(op).add(c.kind+"-1", m)
 				logf("round %d %-9s %-9s 1 client  p50 %6.1f ms  p99 %6.1f ms  errors %d", round+1, op.Name, c.kind, ms(m.P50), ms(m.P99), m.Errors)
 			}
+		}
+		// With a baseline: both servers and the Cypher, one client, interleaved.
+		for _, op := range ops {
+			if baselines[op.Name] == nil {
+				continue
+			}
+			cs := contenders[op.Name]
+			ms3 := interleaved(ctx, []loadgen.Target{baselines[op.Name], cs[0].t, cs[1].t}, 3*f.latency)
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			for k, kind := range []string{"baseline-i", "batterykg-i", "cypher-i"} {
+				rep.row(op).add(kind, ms3[k])
+			}
+			logf("round %d %-9s interleaved  baseline p50 %6.2f ms  batterykg p50 %6.2f ms  cypher p50 %6.2f ms  errors %d/%d/%d", round+1, op.Name,
+				ms(ms3[0].P50), ms(ms3[1].P50), ms(ms3[2].P50), ms3[0].Errors, ms3[1].Errors, ms3[2].Errors)
 		}
 		rep.sample(fmt.Sprintf("side-by-side round %d", round+1))
 	}

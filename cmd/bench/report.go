@@ -176,6 +176,18 @@ func (r *report) print(w io.Writer) {
 				ms(a1.P50), ms(c1.P50), ratio(float64(a1.P50), float64(c1.P50)), ms(a1.P99), ms(c1.P99),
 				a.RPS, c.RPS, ms(a.P50), ms(c.P50), ratio(float64(a.P50), float64(c.P50)))
 		}
+		if len(r.SideBySide) > 0 && len(r.SideBySide[0].Runs["batterykg-i"]) > 0 {
+			fmt.Fprintf(w, "\n### This build, the baseline build (--baseline) and the Cypher, one client, interleaved request by request (median of %d runs)\n\n", rounds)
+			fmt.Fprintln(w, "| operation | baseline p50 ms | this build p50 ms | Cypher p50 ms | baseline/Cypher | this build/Cypher | requests each |")
+			fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+			for _, x := range r.SideBySide {
+				b, _ := x.med("baseline-i")
+				a, _ := x.med("batterykg-i")
+				c, _ := x.med("cypher-i")
+				fmt.Fprintf(w, "| %s | %.2f | %.2f | %.2f | %s | %s | %d |\n", x.Op, ms(b.P50), ms(a.P50), ms(c.P50),
+					ratio(float64(b.P50), float64(c.P50)), ratio(float64(a.P50), float64(c.P50)), a.Requests)
+			}
+		}
 		fmt.Fprintln(w)
 		for _, x := range r.SideBySide {
 			fmt.Fprintf(w, "- %s: %s\n", x.Op, x.About)

@@ -20,6 +20,11 @@ type Field struct {
 	Fields []Field
 	// ByType holds the sub-selections of an interface-typed field, per concrete type.
 	ByType map[string][]Field
+	// Fingerprint, set on a root field, identifies it with everything it was made from (the
+	// operation's text and name, the field's response key, the variables): two root fields
+	// with one fingerprint are the same, so the store may reuse the statement it compiled
+	// for the first. Empty: not known, compile every time.
+	Fingerprint string
 }
 
 // Has reports whether the selection has a field with this name.

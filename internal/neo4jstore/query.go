@@ -18,7 +18,7 @@ func (s *Store) Query(ctx context.Context, f kg.Field) (any, error) { return s.q
 
 // query is Query; a budget > 0 replaces the one a path search asks for (tests make it run out).
 func (s *Store) query(ctx context.Context, f kg.Field, budget time.Duration) (any, error) {
-	st, err := cypherc.Compile(f, s.limits)
+	st, err := s.compile(f)
 	if err != nil {
 		return nil, err
 	}
@@ -39,6 +39,21 @@ func (s *Store) query(ctx context.Context, f kg.Field, budget time.Duration) (an
 	}
 	v, _ := recs[0].Get("data")
 	return v, nil
+}
+
+// compile compiles f, or takes the statement compiled before for a field with the same
+// fingerprint (kg.Field.Fingerprint).
+func (s *Store) compile(f kg.Field) (cypherc.Statement, error) {
+	if f.Fingerprint != "" {
+		if st, ok := s.statements.Get(f.Fingerprint); ok {
+			return st, nil
+		}
+	}
+	st, err := cypherc.Compile(f, s.limits)
+	if err == nil && f.Fingerprint != "" {
+		s.statements.Add(f.Fingerprint, st, 2*len(st.Cypher)+64*len(st.Params))
+	}
+	return st, err
 }
 
 // readWithin runs st, a search with a time budget (cypherc.PathBudget): Neo4j stops it when

@@ -16,6 +16,7 @@ import (
 
 	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/kg"
+	"github.com/batterykg/batterykg/internal/memo"
 )
 
 // Config says where Neo4j is and how to talk to it.
@@ -54,7 +55,13 @@ type Store struct {
 	cfg    Config
 	limits cypherc.Limits
 	avail  *availability
+	// statements keeps compiled queries by fingerprint (kg.Field.Fingerprint): a dashboard
+	// sends the same operations again and again.
+	statements *memo.Cache[cypherc.Statement]
 }
+
+// statementsWeight bounds the compiled statements kept (bytes, about).
+const statementsWeight = 32 << 20
 
 // Open creates a driver for cfg. It does not wait for Neo4j: the server starts and reports
 // readiness (Ping) even while Neo4j is still down.
@@ -69,7 +76,7 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits}
+	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits, statements: memo.New[cypherc.Statement](statementsWeight)}
 	s.avail = newAvailability(s.probe, cfg.OnAvailability, probeTimeout)
 	return s, nil
 }

@@ -145,7 +145,7 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql := handler.New(schema)
 	gql.AddTransport(transport.Options{})
 	gql.AddTransport(transport.GET{})
-	gql.AddTransport(transport.POST{})
+	gql.AddTransport(jsonPOST{})
 	parsed := newParsedCache()
 	gql.SetQueryCache(parsed)
 	gql.SetParserTokenLimit(cfg.MaxTokens)
