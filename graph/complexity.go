@@ -53,11 +53,15 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 	c.Query.Projects = func(ch int, _ *model.ProjectFilter, _ []*model.ProjectOrder, first *int, _ *string) int {
 		return conn(ch, first)
 	}
+	// search: a page of hits, and Lucene's scoring of every document that matches the words
+	// (tens of thousands for a common word at 100k actors), read whole when the page ends
+	// inside a run of tied scores or when `types` filters the hits: priced as a hub.
 	c.Query.Search = func(ch int, _ string, _ []model.SearchType, first *int) int {
-		if first == nil {
-			return 1 + kg.SearchFirst*ch
+		hits := kg.SearchFirst
+		if first != nil {
+			hits = page(first)
 		}
-		return conn(ch, first)
+		return 1 + hits*ch + hubCost
 	}
 
 	// Relationship queries.

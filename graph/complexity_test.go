@@ -38,6 +38,7 @@ func TestHeaviestAllowedUnderLimit(t *testing.T) {
 		"factors":       `{ factors { barriers { id type } levers { id type } barriersWithoutLever { id categories topic { id } } rule } }`,
 		"stageCoverage": `{ stageCoverage { stage { code } directActors projectActors actorCount projectCount gap actors { actor { id } direct } projects { id } } }`,
 		"actors":        `{ actors(first: 500) { totalCount edges { cursor node { id name kind region } } pageInfo { hasNextPage } } }`,
+		"search":        `{ search(text: "battery", first: 500) { score matchedOn node { id ... on Actor { name kind } ... on Project { name acronym } } } }`,
 	} {
 		if c := cost(t, q); c >= serverLimit {
 			t.Errorf("%s costs %d, over the limit %d", name, c, serverLimit)
@@ -64,6 +65,9 @@ func TestRelationshipQueriesPricedByBounds(t *testing.T) {
 		{"fundingFlows", `{ fundingFlows { flows { amount } } }`, kg.MaxPage},
 		{"factors", `{ factors { barriers { id } } }`, kg.MaxPage},
 		{"connection", `{ connection(from: "a", to: "b") { explanations { kind } } }`, kg.ConnectionExplanations * (kg.ConnectionHops + 1)},
+		// Lucene scores every matching document, whatever the page (issue 13's fairness
+		// benchmark: ten searches of 500 hits held a normal client's page up 21×).
+		{"search", `{ search(text: "battery", first: 10) { score } }`, 5000},
 	}
 	for _, tc := range cases {
 		if c := cost(t, tc.query); c < tc.atLeast {
