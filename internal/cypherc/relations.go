@@ -340,32 +340,62 @@ const (
 	maxPathBudgetMs = 5000
 )
 
-// cutArg marks a pathSearch compiled as the answer to a search that ran out of its budget
-// (CompileCut); no GraphQL argument can have the name.
+// cutArg marks a pathSearch compiled as the answer to a search that ran out of its budget:
+// cutPaths (CompileCut) or cutEmpty (CompileGivenUp). No GraphQL argument can have the name.
 const cutArg = "cut short"
 
+// What a cut pathSearch answers.
+const (
+	cutPaths = "paths through no stage"
+	cutEmpty = "no paths"
+)
+
 // pathSearchRoot answers `pathSearch(...)`: the paths of shortestPaths with whether the search
-// completed. The store runs it within PathBudget and, when that runs out, runs CompileCut's
-// statement instead (the search without stages, which says it is not complete).
+// completed. The store runs it within PathBudget, beside CompileCut's statement (the search
+// without stages, which says it is not complete), and answers that one when the search runs
+// out; CompileGivenUp's when both do.
 func pathSearchRoot(c *compiler, f kg.Field) (string, error) {
 	if _, err := intArg(f.Args, "budgetMs", pathBudgetMs, minPathBudgetMs, maxPathBudgetMs); err != nil {
 		return "", err
 	}
 	via, _ := f.Args["viaStages"].(bool)
-	cut, _ := f.Args[cutArg].(bool)
-	paths, err := pathsExpr(c, f, via && !cut, subOf(f.Fields, "paths"))
+	cut, _ := f.Args[cutArg].(string)
+	var paths string
+	var err error
+	if cut == cutEmpty {
+		paths, err = noPaths(c, f)
+	} else {
+		paths, err = pathsExpr(c, f, via && cut == "", subOf(f.Fields, "paths"))
+	}
 	if err != nil {
 		return "", err
 	}
 	out, err := c.obj(f.Fields).
 		plain("paths", "ps").
-		plain("complete", c.param(!cut)).
-		plain("viaStages", c.param(via && !cut)).
+		plain("complete", c.param(cut == "")).
+		plain("viaStages", c.param(via && cut == "")).
 		build()
 	if err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("head(COLLECT { WITH %s AS ps WHERE ps IS NOT NULL RETURN %s })", paths, out), nil
+}
+
+// noPaths is an empty list of paths, or null when an id is unknown (as pathsExpr).
+func noPaths(c *compiler, f kg.Field) (string, error) {
+	from, to, err := twoNodes(f)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("head(COLLECT { WITH %s AS a, %s AS b WHERE a IS NOT NULL AND b IS NOT NULL RETURN [] })",
+		findNode(c.param(from), graphLabels), findNode(c.param(to), graphLabels)), nil
+}
+
+// ThroughStages reports whether f is a path search that may pass through stages
+// (shortestPaths or pathSearch with viaStages), one Neo4j cannot stop once started.
+func ThroughStages(f kg.Field) bool {
+	via, _ := f.Args["viaStages"].(bool)
+	return via && (f.Name == "shortestPaths" || f.Name == "pathSearch")
 }
 
 // PathBudget is how long the search of the pathSearch field f may take: ok is false for any
@@ -383,9 +413,16 @@ func PathBudget(f kg.Field) (budget time.Duration, ok bool) {
 
 // CompileCut compiles the answer of the pathSearch field f when its search ran out of its
 // budget: the shortest paths through no stage, with `complete: false`.
-func CompileCut(f kg.Field, lim Limits) (Statement, error) {
+func CompileCut(f kg.Field, lim Limits) (Statement, error) { return compileCut(f, lim, cutPaths) }
+
+// CompileGivenUp compiles the answer of the pathSearch field f when both its search and
+// CompileCut's ran out of the budget: no paths, with `complete: false` (null for an unknown
+// id, as always).
+func CompileGivenUp(f kg.Field, lim Limits) (Statement, error) { return compileCut(f, lim, cutEmpty) }
+
+func compileCut(f kg.Field, lim Limits, what string) (Statement, error) {
 	args := maps.Clone(f.Args)
-	args[cutArg] = true
+	args[cutArg] = what
 	f.Args = args
 	return Compile(f, lim)
 }
