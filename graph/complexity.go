@@ -93,8 +93,10 @@ func setComplexity(c *ComplexityRoot, defaultPage int) {
 	c.Query.Collaborators = func(ch int, _ string, first *int) int {
 		return 1 + orDefault(first, kg.CollaboratorsFirst)*ch + hubCost
 	}
-	// fundingFlows: up to MaxPage flows and programmes, reading every funding reached.
-	c.Query.FundingFlows = func(ch int, _ *string, _ *model.StageCode) int { return 1 + ch + hubCost }
+	// fundingFlows: up to MaxPage flows and programmes, reading every funding reached. The
+	// flows are priced at the most `first` allows, whatever it is: a field's price cannot see
+	// its parent's arguments.
+	c.Query.FundingFlows = func(ch int, _ *string, _ *model.StageCode, _ *int) int { return 1 + ch + hubCost }
 	c.FundingFlows.Flows, c.FundingFlows.Programmes = bounded(kg.MaxPage), bounded(kg.MaxPage)
 	c.FundingFlow.Via = bounded(kg.ProgrammeDepth + 1)
 	c.FundingFlow.Recipients, c.FundingFlows.Totals = list, list

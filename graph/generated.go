@@ -210,6 +210,7 @@ type ComplexityRoot struct {
 
 	FundingFlows struct {
 		ActorCount   func(childComplexity int) int
+		FlowCount    func(childComplexity int) int
 		Flows        func(childComplexity int) int
 		From         func(childComplexity int) int
 		Programmes   func(childComplexity int) int
@@ -420,7 +421,7 @@ type ComplexityRoot struct {
 		Event          func(childComplexity int, id string) int
 		Events         func(childComplexity int) int
 		Factors        func(childComplexity int, topic *string, category *model.FactorCategory) int
-		FundingFlows   func(childComplexity int, from *string, stage *model.StageCode) int
+		FundingFlows   func(childComplexity int, from *string, stage *model.StageCode, first *int) int
 		FundingTotals  func(childComplexity int, filter *model.FundingFilter) int
 		Neighbourhood  func(childComplexity int, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) int
 		Node           func(childComplexity int, id string) int
@@ -587,7 +588,7 @@ type QueryResolver interface {
 	PathSearch(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool, budgetMs *int) (*model.PathSearch, error)
 	Connection(ctx context.Context, from string, to string) (*model.ConnectionExplanation, error)
 	Collaborators(ctx context.Context, id string, first *int) ([]*model.Collaborator, error)
-	FundingFlows(ctx context.Context, from *string, stage *model.StageCode) (*model.FundingFlows, error)
+	FundingFlows(ctx context.Context, from *string, stage *model.StageCode, first *int) (*model.FundingFlows, error)
 	StageCoverage(ctx context.Context, region *model.Region) ([]*model.StageCoverage, error)
 	Factors(ctx context.Context, topic *string, category *model.FactorCategory) (*model.FactorReport, error)
 	EcosystemStats(ctx context.Context) (*model.EcosystemStats, error)
@@ -1304,6 +1305,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.FundingFlows.ActorCount(childComplexity), true
+	case "FundingFlows.flowCount":
+		if e.ComplexityRoot.FundingFlows.FlowCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingFlows.FlowCount(childComplexity), true
 	case "FundingFlows.flows":
 		if e.ComplexityRoot.FundingFlows.Flows == nil {
 			break
@@ -2307,7 +2314,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.FundingFlows(childComplexity, args["from"].(*string), args["stage"].(*model.StageCode)), true
+		return e.ComplexityRoot.Query.FundingFlows(childComplexity, args["from"].(*string), args["stage"].(*model.StageCode), args["first"].(*int)), true
 	case "Query.fundingTotals":
 		if e.ComplexityRoot.Query.FundingTotals == nil {
 			break
@@ -3859,7 +3866,8 @@ type Query {
     Whether paths may pass through a value-chain stage. Off by default: every actor active in a
     stage is two hops from every other one, so such paths say little, and on a large graph the
     stages (tens of thousands of relationships each) are what makes a search slow. A stage can
-    always be ` + "`" + `from` + "`" + ` or ` + "`" + `to` + "`" + `.
+    always be ` + "`" + `from` + "`" + ` or ` + "`" + `to` + "`" + `. Neo4j cannot stop such a search once started, so one runs at a
+    time (shared with ` + "`" + `pathSearch` + "`" + `); ` + "`" + `pathSearch` + "`" + ` answers within a budget.
     """
     viaStages: Boolean = false
   ): [Path!]!
@@ -3867,10 +3875,12 @@ type Query {
   """
   ` + "`" + `shortestPaths` + "`" + ` within a time budget, with an answer that says whether the search finished.
   Through stages (` + "`" + `viaStages: true` + "`" + `) a search can walk tens of thousands of relationships per
-  stage on a large graph; when it has not finished within ` + "`" + `budgetMs` + "`" + `, it is stopped and the
-  answer holds the shortest paths that pass through no stage (found by the default search,
-  which stays fast), with ` + "`" + `complete: false` + "`" + `. Without ` + "`" + `viaStages` + "`" + ` the search is the default one
-  and always completes. Unknown id: NOT_FOUND.
+  stage on a large graph; when it has not finished within ` + "`" + `budgetMs` + "`" + `, the answer holds the
+  shortest paths that pass through no stage (found by the default search, which has a budget
+  of ` + "`" + `budgetMs` + "`" + ` too; when that runs out as well, no paths), with ` + "`" + `complete: false` + "`" + `. Neo4j
+  cannot stop a search through stages once started, so one runs at a time: while another is
+  running, the answer is the one through no stage. Without ` + "`" + `viaStages` + "`" + ` the search is the
+  default one and always completes. Unknown id: NOT_FOUND.
   """
   pathSearch(
     "The id of the node the paths start from."
@@ -3921,13 +3931,20 @@ type Query {
   From a programme, its sub-programmes (PART_OF, any depth up to 5) are followed too; from an
   actor, its own fundings and those of the programmes it manages (and their sub-programmes).
   Totals are per currency, never added across currencies; fundings without a public amount
-  are counted apart (` + "`" + `undisclosed` + "`" + `). Unknown ` + "`" + `from` + "`" + `: NOT_FOUND.
+  are counted apart (` + "`" + `undisclosed` + "`" + `). A large programme funds thousands of projects: ` + "`" + `flows` + "`" + `
+  lists the largest ` + "`" + `first` + "`" + `, while the totals and counts cover every funding. Unknown
+  ` + "`" + `from` + "`" + `: NOT_FOUND.
   """
   fundingFlows(
     "The funder actor or programme the money comes from (default: every funder)."
     from: ID
     "Only flows to projects that target this stage."
     stage: StageCode
+    """
+    How many flows ` + "`" + `flows` + "`" + ` lists, largest public amount first: 0 to 500 (default 100). The
+    totals and counts always cover every funding; ` + "`" + `flowCount` + "`" + ` says how many there are.
+    """
+    first: Int = 100
   ): FundingFlows!
 
   """
@@ -4105,8 +4122,9 @@ type PathSearch {
   paths: [Path!]!
   """
   True when the search ran to its end, so ` + "`" + `paths` + "`" + ` are the ` + "`" + `k` + "`" + ` shortest ones. False when the
-  search through stages ran out of ` + "`" + `budgetMs` + "`" + ` and was stopped: ` + "`" + `paths` + "`" + ` then pass through no
-  stage, and shorter paths through a stage may exist.
+  search through stages ran out of ` + "`" + `budgetMs` + "`" + ` (or could not start: another was running):
+  ` + "`" + `paths` + "`" + ` then pass through no stage, or are empty when that search ran out of ` + "`" + `budgetMs` + "`" + ` as
+  well, and shorter paths through a stage may exist.
   """
   complete: Boolean!
   "Whether the paths may pass through stages: ` + "`" + `viaStages` + "`" + ` when ` + "`" + `complete` + "`" + `, else false."
@@ -4215,8 +4233,13 @@ type FundingFlows {
   from: GraphNode
   "The programmes the money flows through: ` + "`" + `from` + "`" + ` and its sub-programmes, or the programmes an actor manages and theirs."
   programmes: [FundingProgramme!]!
-  "One flow per funding relationship: largest public amount first, then by project name."
+  """
+  One flow per funding relationship, largest public amount first, then by project name: the
+  first ` + "`" + `first` + "`" + ` of them (` + "`" + `fundingFlows(first:)` + "`" + `; fewer than ` + "`" + `flowCount` + "`" + ` when cut).
+  """
   flows: [FundingFlow!]!
+  "How many funding relationships there are: the flows, listed or not."
+  flowCount: Int!
   "Totals per currency."
   totals: [CurrencyTotal!]!
   "How many fundings have no public amount."
@@ -4869,6 +4892,8 @@ func (ec *executionContext) childFields_FundingFlows(ctx context.Context, field 
 		return ec.fieldContext_FundingFlows_programmes(ctx, field)
 	case "flows":
 		return ec.fieldContext_FundingFlows_flows(ctx, field)
+	case "flowCount":
+		return ec.fieldContext_FundingFlows_flowCount(ctx, field)
 	case "totals":
 		return ec.fieldContext_FundingFlows_totals(ctx, field)
 	case "undisclosed":
@@ -5932,6 +5957,14 @@ func (ec *executionContext) field_Query_fundingFlows_args(ctx context.Context, r
 		return nil, err
 	}
 	args["stage"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
 	return args, nil
 }
 
@@ -9479,6 +9512,29 @@ func (ec *executionContext) fieldContext_FundingFlows_flows(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _FundingFlows_flowCount(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingFlows_flowCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FlowCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingFlows_flowCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingFlows", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _FundingFlows_totals(ctx context.Context, field graphql.CollectedField, obj *model.FundingFlows) (ret graphql.Marshaler) {
@@ -14375,7 +14431,7 @@ func (ec *executionContext) _Query_fundingFlows(ctx context.Context, field graph
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().FundingFlows(ctx, fc.Args["from"].(*string), fc.Args["stage"].(*model.StageCode))
+			return ec.Resolvers.Query().FundingFlows(ctx, fc.Args["from"].(*string), fc.Args["stage"].(*model.StageCode), fc.Args["first"].(*int))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.FundingFlows) graphql.Marshaler {
@@ -18906,6 +18962,11 @@ func (ec *executionContext) _FundingFlows(ctx context.Context, sel ast.Selection
 			}
 		case "flows":
 			out.Values[i] = ec._FundingFlows_flows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "flowCount":
+			out.Values[i] = ec._FundingFlows_flowCount(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

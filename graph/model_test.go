@@ -202,6 +202,7 @@ func TestDefaultsMatchSchema(t *testing.T) {
 		"shortestPaths.maxHops": kg.PathsMaxHops,
 		"shortestPaths.k":       kg.PathsK,
 		"collaborators.first":   kg.CollaboratorsFirst,
+		"fundingFlows.first":    kg.FlowsFirst,
 	}
 	stated := map[string]int{
 		"actors.first": kg.DefaultPage,

@@ -5,6 +5,7 @@ package graph_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -384,7 +385,13 @@ type fundingFlows struct {
 		Amount                float64
 		Fundings, Undisclosed int
 	}
-	Undisclosed, ProjectCount, ActorCount int
+	Undisclosed, ProjectCount, ActorCount, FlowCount int
+}
+
+// asJSON is v in JSON, to compare values holding pointers.
+func asJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 // TestFundingFlows: the Recovery Plan funds BatFactory (EUR 11.4 million) and, through the
@@ -392,13 +399,15 @@ type fundingFlows struct {
 // amount each (004_projects_funding).
 func TestFundingFlows(t *testing.T) {
 	a := newAPI(t)
-	var resp struct{ Plan, Spw, Recycling fundingFlows }
+	var resp struct{ Plan, Spw, Recycling, Top2, None fundingFlows }
 	q := `from { id label } programmes { id } flows { funder { id } via { id } project { id name } amount currency instrument
-		recipients { actor { id } role } } totals { currency amount fundings undisclosed } undisclosed projectCount actorCount`
+		recipients { actor { id } role } } totals { currency amount fundings undisclosed } undisclosed projectCount actorCount flowCount`
 	a.query(t, fmt.Sprintf(`{
 		plan: fundingFlows(from: "walloon-recovery-plan") { %[1]s }
 		spw: fundingFlows(from: "spw") { %[1]s }
 		recycling: fundingFlows(from: "walloon-recovery-plan", stage: RECYCLING_RECOVERY) { %[1]s }
+		top2: fundingFlows(from: "walloon-recovery-plan", first: 2) { %[1]s }
+		none: fundingFlows(from: "walloon-recovery-plan", first: 0) { %[1]s }
 	}`, q), &resp)
 
 	p := resp.Plan
@@ -433,8 +442,20 @@ func TestFundingFlows(t *testing.T) {
 		t.Errorf("totals = %+v", p.Totals)
 	}
 	// 9 BatFactory participants, 7 companies in the six investment projects.
-	if p.Undisclosed != 6 || p.ProjectCount != 7 || p.ActorCount != 16 {
-		t.Errorf("undisclosed %d, projects %d, actors %d", p.Undisclosed, p.ProjectCount, p.ActorCount)
+	if p.Undisclosed != 6 || p.ProjectCount != 7 || p.ActorCount != 16 || p.FlowCount != 7 {
+		t.Errorf("undisclosed %d, projects %d, actors %d, flowCount %d", p.Undisclosed, p.ProjectCount, p.ActorCount, p.FlowCount)
+	}
+	// first cuts the list, not the totals and counts: the same first flows, the same figures.
+	for name, cut := range map[string]struct {
+		got  fundingFlows
+		want int
+	}{"first: 2": {resp.Top2, 2}, "first: 0": {resp.None, 0}} {
+		g := cut.got
+		if len(g.Flows) != cut.want || asJSON(g.Flows) != asJSON(p.Flows[:cut.want]) || g.FlowCount != 7 ||
+			fmt.Sprint(g.Totals) != fmt.Sprint(p.Totals) || g.Undisclosed != 6 || g.ProjectCount != 7 || g.ActorCount != 16 {
+			t.Errorf("%s: %d flows (want the first %d), flowCount %d, totals %+v, undisclosed %d, projects %d, actors %d",
+				name, len(g.Flows), cut.want, g.FlowCount, g.Totals, g.Undisclosed, g.ProjectCount, g.ActorCount)
+		}
 	}
 
 	// The SPW manages the Recovery Plan and the S3, whose WIN4C funding records no currency:
@@ -446,13 +467,13 @@ func TestFundingFlows(t *testing.T) {
 	if len(s.Totals) != 2 || s.Totals[0] != p.Totals[0] || s.Totals[1].Currency != "XXX" || s.Totals[1].Fundings != 1 || s.Totals[1].Undisclosed != 1 || s.Totals[1].Amount != 0 {
 		t.Errorf("spw totals = %+v", s.Totals)
 	}
-	if len(s.Flows) != 8 || nodeIDs(s.Flows[1].Via) != "spw,walloon-recovery-plan,we-battery-call" || s.ProjectCount != 8 {
+	if len(s.Flows) != 8 || nodeIDs(s.Flows[1].Via) != "spw,walloon-recovery-plan,we-battery-call" || s.ProjectCount != 8 || s.FlowCount != 8 {
 		t.Errorf("spw flows = %d, via %s", len(s.Flows), nodeIDs(s.Flows[1].Via))
 	}
 
 	// Recycling: Botree, EnviroBelgium and Revatech target RECYCLING_RECOVERY.
 	r := resp.Recycling
-	if len(r.Flows) != 3 || len(r.Totals) != 1 || r.Totals[0].Amount != 0 || r.Totals[0].Undisclosed != 3 || r.ActorCount != 3 {
+	if len(r.Flows) != 3 || len(r.Totals) != 1 || r.Totals[0].Amount != 0 || r.Totals[0].Undisclosed != 3 || r.ActorCount != 3 || r.FlowCount != 3 {
 		t.Errorf("recycling = %+v", r)
 	}
 }
@@ -657,6 +678,8 @@ func TestRelationBounds(t *testing.T) {
 		{"same ends", `{ shortestPaths(from: "ulb", to: "ulb") { length } }`, "BAD_USER_INPUT", "from and to must be different nodes"},
 		{"same actors", `{ connection(from: "ulb", to: "ulb") { connected } }`, "BAD_USER_INPUT", "from and to must be different nodes"},
 		{"first 501", `{ collaborators(id: "ulb", first: 501) { weight } }`, "BAD_USER_INPUT", "first must be between 0 and 500"},
+		{"flows first 501", `{ fundingFlows(first: 501) { flowCount } }`, "BAD_USER_INPUT", "first must be between 0 and 500"},
+		{"flows first -1", `{ fundingFlows(first: -1) { flowCount } }`, "BAD_USER_INPUT", "first must be between 0 and 500"},
 		{"unknown centre", `{ neighbourhood(id: "no-such-node") { truncated } }`, "NOT_FOUND", `no node with id "no-such-node"`},
 		{"unknown path end", `{ shortestPaths(from: "ulb", to: "no-such-node") { length } }`, "NOT_FOUND", `"no-such-node" is not the id of a node`},
 		{"unknown path start", `{ shortestPaths(from: "no-such-node", to: "ulb") { length } }`, "NOT_FOUND", `"no-such-node"`},

@@ -338,7 +338,7 @@ func (r *queryResolver) Collaborators(ctx context.Context, id string, first *int
 }
 
 // FundingFlows is the resolver for the fundingFlows field.
-func (r *queryResolver) FundingFlows(ctx context.Context, from *string, stage *model.StageCode) (*model.FundingFlows, error) {
+func (r *queryResolver) FundingFlows(ctx context.Context, from *string, stage *model.StageCode, first *int) (*model.FundingFlows, error) {
 	out, err := query[*model.FundingFlows](ctx, r.Resolver)
 	if err == nil && out == nil && from != nil {
 		err = kg.Errorf(kg.ENOTFOUND, "no funding programme or actor with id %q", *from)

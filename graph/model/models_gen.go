@@ -235,8 +235,11 @@ type FundingFlows struct {
 	From *GraphNode `json:"from,omitempty"`
 	// The programmes the money flows through: `from` and its sub-programmes, or the programmes an actor manages and theirs.
 	Programmes []*FundingProgramme `json:"programmes"`
-	// One flow per funding relationship: largest public amount first, then by project name.
+	// One flow per funding relationship, largest public amount first, then by project name: the
+	// first `first` of them (`fundingFlows(first:)`; fewer than `flowCount` when cut).
 	Flows []*FundingFlow `json:"flows"`
+	// How many funding relationships there are: the flows, listed or not.
+	FlowCount int `json:"flowCount"`
 	// Totals per currency.
 	Totals []*CurrencyTotal `json:"totals"`
 	// How many fundings have no public amount.
@@ -451,8 +454,9 @@ type PathSearch struct {
 	// The paths found, shortest first (as `shortestPaths` orders them).
 	Paths []*Path `json:"paths"`
 	// True when the search ran to its end, so `paths` are the `k` shortest ones. False when the
-	// search through stages ran out of `budgetMs` and was stopped: `paths` then pass through no
-	// stage, and shorter paths through a stage may exist.
+	// search through stages ran out of `budgetMs` (or could not start: another was running):
+	// `paths` then pass through no stage, or are empty when that search ran out of `budgetMs` as
+	// well, and shorter paths through a stage may exist.
 	Complete bool `json:"complete"`
 	// Whether the paths may pass through stages: `viaStages` when `complete`, else false.
 	ViaStages bool `json:"viaStages"`

@@ -340,32 +340,62 @@ const (
 	maxPathBudgetMs = 5000
 )
 
-// cutArg marks a pathSearch compiled as the answer to a search that ran out of its budget
-// (CompileCut); no GraphQL argument can have the name.
+// cutArg marks a pathSearch compiled as the answer to a search that ran out of its budget:
+// cutPaths (CompileCut) or cutEmpty (CompileGivenUp). No GraphQL argument can have the name.
 const cutArg = "cut short"
 
+// What a cut pathSearch answers.
+const (
+	cutPaths = "paths through no stage"
+	cutEmpty = "no paths"
+)
+
 // pathSearchRoot answers `pathSearch(...)`: the paths of shortestPaths with whether the search
-// completed. The store runs it within PathBudget and, when that runs out, runs CompileCut's
-// statement instead (the search without stages, which says it is not complete).
+// completed. The store runs it within PathBudget, beside CompileCut's statement (the search
+// without stages, which says it is not complete), and answers that one when the search runs
+// out; CompileGivenUp's when both do.
 func pathSearchRoot(c *compiler, f kg.Field) (string, error) {
 	if _, err := intArg(f.Args, "budgetMs", pathBudgetMs, minPathBudgetMs, maxPathBudgetMs); err != nil {
 		return "", err
 	}
 	via, _ := f.Args["viaStages"].(bool)
-	cut, _ := f.Args[cutArg].(bool)
-	paths, err := pathsExpr(c, f, via && !cut, subOf(f.Fields, "paths"))
+	cut, _ := f.Args[cutArg].(string)
+	var paths string
+	var err error
+	if cut == cutEmpty {
+		paths, err = noPaths(c, f)
+	} else {
+		paths, err = pathsExpr(c, f, via && cut == "", subOf(f.Fields, "paths"))
+	}
 	if err != nil {
 		return "", err
 	}
 	out, err := c.obj(f.Fields).
 		plain("paths", "ps").
-		plain("complete", c.param(!cut)).
-		plain("viaStages", c.param(via && !cut)).
+		plain("complete", c.param(cut == "")).
+		plain("viaStages", c.param(via && cut == "")).
 		build()
 	if err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("head(COLLECT { WITH %s AS ps WHERE ps IS NOT NULL RETURN %s })", paths, out), nil
+}
+
+// noPaths is an empty list of paths, or null when an id is unknown (as pathsExpr).
+func noPaths(c *compiler, f kg.Field) (string, error) {
+	from, to, err := twoNodes(f)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("head(COLLECT { WITH %s AS a, %s AS b WHERE a IS NOT NULL AND b IS NOT NULL RETURN [] })",
+		findNode(c.param(from), graphLabels), findNode(c.param(to), graphLabels)), nil
+}
+
+// ThroughStages reports whether f is a path search that may pass through stages
+// (shortestPaths or pathSearch with viaStages), one Neo4j cannot stop once started.
+func ThroughStages(f kg.Field) bool {
+	via, _ := f.Args["viaStages"].(bool)
+	return via && (f.Name == "shortestPaths" || f.Name == "pathSearch")
 }
 
 // PathBudget is how long the search of the pathSearch field f may take: ok is false for any
@@ -383,9 +413,16 @@ func PathBudget(f kg.Field) (budget time.Duration, ok bool) {
 
 // CompileCut compiles the answer of the pathSearch field f when its search ran out of its
 // budget: the shortest paths through no stage, with `complete: false`.
-func CompileCut(f kg.Field, lim Limits) (Statement, error) {
+func CompileCut(f kg.Field, lim Limits) (Statement, error) { return compileCut(f, lim, cutPaths) }
+
+// CompileGivenUp compiles the answer of the pathSearch field f when both its search and
+// CompileCut's ran out of the budget: no paths, with `complete: false` (null for an unknown
+// id, as always).
+func CompileGivenUp(f kg.Field, lim Limits) (Statement, error) { return compileCut(f, lim, cutEmpty) }
+
+func compileCut(f kg.Field, lim Limits, what string) (Statement, error) {
 	args := maps.Clone(f.Args)
-	args[cutArg] = true
+	args[cutArg] = what
 	f.Args = args
 	return Compile(f, lim)
 }
@@ -564,7 +601,10 @@ func collaboratorsRoot(c *compiler, f kg.Field) (string, error) {
 		c.param(id), stagesOfActor("me"), stagesOfActor("co"), c.param(first), item), nil
 }
 
-// fundingFlowsRoot answers `fundingFlows(from:, stage:)`.
+// fundingFlowsRoot answers `fundingFlows(from:, stage:, first:)`. Nothing holds every funding
+// at once: the totals and counts are aggregations over the fundings reached, and the flows the
+// first `first` of them by a top-k sort, so a programme funding thousands of projects costs a
+// few passes over its fundings, not a list of all of them in the transaction's memory.
 func fundingFlowsRoot(c *compiler, f kg.Field) (string, error) {
 	var stageCond string
 	if v := f.Args["stage"]; v != nil {
@@ -573,6 +613,10 @@ func fundingFlowsRoot(c *compiler, f kg.Field) (string, error) {
 			return "", err
 		}
 		stageCond = fmt.Sprintf(" WHERE EXISTS { (fp)-[:TARGETS]->(:ValueChainStage {code: %s}) }", c.param(l[0]))
+	}
+	first, err := intArg(f.Args, "first", kg.FlowsFirst, 0, c.lim.MaxPage)
+	if err != nil {
+		return "", err
 	}
 	max := c.param(c.lim.MaxPage)
 	var head, reach, from string
@@ -593,24 +637,27 @@ func fundingFlowsRoot(c *compiler, f kg.Field) (string, error) {
 		head = "WITH null AS src "
 		reach = "COLLECT { MATCH (fu:FundingProgramme|Actor) WHERE EXISTS { (fu)-[:FUNDS]->(:Project) } RETURN {fu: fu, via: [fu]} }"
 	}
+	// fundings binds y (a reached funder with its via), fu (its node), r and fp for every
+	// funding reached.
+	fundings := "UNWIND reach AS y WITH y, y.fu AS fu MATCH (fu)-[r:FUNDS]->(fp:Project)" + stageCond + " "
 	flows := subOf(f.Fields, "flows")
 	recipient, err := c.obj(subOf(flows, "recipients")).node("actor", "Actor", "ra").plain("role", "rr.role").build()
 	if err != nil {
 		return "", err
 	}
 	flow, err := c.obj(flows).
-		custom("funder", func(sub []kg.Field) (string, error) { return c.graphNode("x.fu", "null", sub) }).
+		custom("funder", func(sub []kg.Field) (string, error) { return c.graphNode("y.fu", "null", sub) }).
 		custom("via", func(sub []kg.Field) (string, error) {
 			v, err := c.graphNode("v", "null", sub)
-			return "[v IN x.via | " + v + "]", err
+			return "[v IN y.via | " + v + "]", err
 		}).
 		node("project", "Project", "fp").
-		plain("amount", "toFloat(x.r.amount)").
-		plain("currency", "x.r.currency").
-		plain("instrument", "x.r.instrument").
-		plain("date", "toString(x.r.date)").
-		plain("confidence", "coalesce(x.r.confidence, 'INFERRED')").
-		plain("sources", "coalesce(x.r.sources, [])").
+		plain("amount", "toFloat(r.amount)").
+		plain("currency", "r.currency").
+		plain("instrument", "r.instrument").
+		plain("date", "toString(r.date)").
+		plain("confidence", "coalesce(r.confidence, 'INFERRED')").
+		plain("sources", "coalesce(r.sources, [])").
 		plain("recipients", fmt.Sprintf("COLLECT { MATCH (fp)<-[rr:PARTICIPATES_IN]-(ra:Actor) WITH rr, ra ORDER BY "+
 			"%s, toLower(ra.name), ra.id LIMIT %s RETURN %s }", roleRank("rr.role"), max, recipient)).
 		build()
@@ -626,24 +673,25 @@ func fundingFlowsRoot(c *compiler, f kg.Field) (string, error) {
 		}).
 		list("programmes", "FundingProgramme", "pg",
 			"UNWIND reach AS y UNWIND y.via AS pg WITH DISTINCT pg WHERE pg:FundingProgramme WITH pg ORDER BY toLower(pg.name), pg.id LIMIT "+max+" RETURN %s").
-		plain("flows", fmt.Sprintf("COLLECT { UNWIND rows AS x WITH x, x.p AS fp ORDER BY coalesce(toFloat(x.r.amount), -1.0) DESC, toLower(fp.name), x.fu.id LIMIT %s RETURN %s }", max, flow)).
+		plain("flows", fmt.Sprintf("COLLECT { %sWITH y, r, fp ORDER BY coalesce(toFloat(r.amount), -1.0) DESC, toLower(fp.name), y.fu.id LIMIT %s RETURN %s }",
+			fundings, c.param(first), flow)).
+		plain("flowCount", "reduce(n = 0, t IN totals | n + t.fundings)").
 		plain("totals", "totals").
-		plain("undisclosed", "size([x IN rows WHERE x.r.amount IS NULL])").
-		plain("projectCount", "size(COLLECT { UNWIND rows AS x RETURN DISTINCT x.p AS pj })").
-		plain("actorCount", "COUNT { UNWIND rows AS x WITH DISTINCT x.p AS pj MATCH (pj)<-[:PARTICIPATES_IN]-(ac:Actor) RETURN DISTINCT ac }").
+		plain("undisclosed", "reduce(n = 0, t IN totals | n + t.undisclosed)").
+		plain("projectCount", "COUNT { "+fundings+"RETURN DISTINCT fp }").
+		plain("actorCount", "COUNT { "+fundings+"WITH DISTINCT fp MATCH (fp)<-[:PARTICIPATES_IN]-(ac:Actor) RETURN DISTINCT ac }").
 		build()
 	if err != nil {
 		return "", err
 	}
 	return fmt.Sprintf("head(COLLECT { %s"+
 		"WITH src, %s AS reach "+
-		"WITH src, reach, COLLECT { UNWIND reach AS y WITH y.fu AS fu, y.via AS via MATCH (fu)-[r:FUNDS]->(fp:Project)%s RETURN {fu: fu, via: via, r: r, p: fp} } AS rows "+
 		// Aggregating subqueries get a WITH of their own: Neo4j rejects them inside a map
 		// that also reads grouping variables.
-		"WITH src, reach, rows, COLLECT { UNWIND rows AS x WITH coalesce(x.r.currency, 'XXX') AS currency, sum(coalesce(toFloat(x.r.amount), 0.0)) AS amount, "+
-		"count(*) AS fundings, count(CASE WHEN x.r.amount IS NULL THEN 1 END) AS undisclosed ORDER BY currency "+
+		"WITH src, reach, COLLECT { %sWITH coalesce(r.currency, 'XXX') AS currency, sum(coalesce(toFloat(r.amount), 0.0)) AS amount, "+
+		"count(*) AS fundings, count(CASE WHEN r.amount IS NULL THEN 1 END) AS undisclosed ORDER BY currency "+
 		"RETURN {currency: currency, amount: amount, fundings: fundings, undisclosed: undisclosed} } AS totals "+
-		"RETURN %s })", head, reach, stageCond, out), nil
+		"RETURN %s })", head, reach, fundings, out), nil
 }
 
 // stageCoverageRoot answers `stageCoverage(region:)`. The counts come from the ones stored

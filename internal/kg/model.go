@@ -262,6 +262,7 @@ const (
 	PathsMaxHops       = 4   // shortestPaths(maxHops:)
 	PathsK             = 3   // shortestPaths(k:)
 	CollaboratorsFirst = 20  // collaborators(first:)
+	FlowsFirst         = 100 // fundingFlows(first:): the flows listed
 )
 
 // Bounds of the relationship queries beyond their arguments; the compiler (cypherc) builds

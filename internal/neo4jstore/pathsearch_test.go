@@ -10,8 +10,9 @@ import (
 	"github.com/batterykg/batterykg/internal/seedtest"
 )
 
-// TestPathSearchBudget: pathSearch answers as shortestPaths does when its search completes,
-// and when its budget runs out it answers the search through no stage, saying so.
+// TestPathSearchBudget: pathSearch answers as shortestPaths does when its search completes;
+// when its budget runs out it answers the search through no stage run beside it, saying so,
+// and when that one runs out too, no paths, saying so.
 func TestPathSearchBudget(t *testing.T) {
 	s := evStore(t)
 	evFresh(t, s)
@@ -62,9 +63,38 @@ func TestPathSearchBudget(t *testing.T) {
 		t.Errorf("within budget: complete %v, viaStages %v, paths %s; want true, true, %s", a.Complete, a.ViaStages, asJSON(a.Paths), via)
 	}
 	// Out of budget (a budget spent before the search starts): the paths through no stage, cut.
-	a = decode(s.QueryWithin(ctx, search, time.Nanosecond))
+	a = decode(s.QueryWithin(ctx, search, time.Nanosecond, 5*time.Second))
 	if a.Complete || a.ViaStages || asJSON(a.Paths) != direct {
 		t.Errorf("out of budget: complete %v, viaStages %v, paths %s; want false, false, %s", a.Complete, a.ViaStages, asJSON(a.Paths), direct)
+	}
+	// Both searches out of budget: no paths, cut.
+	a = decode(s.QueryWithin(ctx, search, time.Nanosecond, time.Nanosecond))
+	if a.Complete || a.ViaStages || asJSON(a.Paths) != "[]" {
+		t.Errorf("both out of budget: complete %v, viaStages %v, paths %s; want false, false, []", a.Complete, a.ViaStages, asJSON(a.Paths))
+	}
+	search.Args = args(true, "from", "no-such-node")
+	if v, err := s.QueryWithin(ctx, search, time.Nanosecond, time.Nanosecond); err != nil || v != nil {
+		t.Errorf("both out of budget, unknown id: %v, %v (want nil: NOT_FOUND in the resolver)", v, err)
+	}
+	// Another search through stages still running in Neo4j, which cannot stop it: this one
+	// does not start another; the search through no stage answers, saying so, well within
+	// the budget. shortestPaths through stages, which cannot say so, waits for the place
+	// within the request's time and then times out.
+	search.Args = args(true, "budgetMs", int64(5000))
+	release := s.HoldStageSearch()
+	a = decode(s.Query(ctx, search))
+	if a.Complete || a.ViaStages || asJSON(a.Paths) != direct {
+		t.Errorf("another search running: complete %v, viaStages %v, paths %s; want false, false, %s", a.Complete, a.ViaStages, asJSON(a.Paths), direct)
+	}
+	sctx, cancel := context.WithTimeout(ctx, time.Second)
+	_, err := s.Query(sctx, kg.Field{Name: "shortestPaths", Alias: "shortestPaths", Args: args(true), Fields: pathFields})
+	cancel()
+	if kg.ErrorCode(err) != kg.EUNAVAILABLE {
+		t.Errorf("shortestPaths through stages while another runs: %v, want UNAVAILABLE", err)
+	}
+	release()
+	if a = decode(s.Query(ctx, search)); !a.Complete || asJSON(a.Paths) != via {
+		t.Errorf("the place free again: complete %v, paths %s; want true, %s", a.Complete, asJSON(a.Paths), via)
 	}
 	// Not through stages: the default search, always complete.
 	search.Args = args(false)

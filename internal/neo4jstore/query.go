@@ -14,20 +14,30 @@ import (
 // Query answers one root field of a GraphQL operation with one Cypher statement and returns
 // the field's value as the driver decoded it: nested maps and lists in the shape the
 // graph/model types decode.
-func (s *Store) Query(ctx context.Context, f kg.Field) (any, error) { return s.query(ctx, f, 0) }
+func (s *Store) Query(ctx context.Context, f kg.Field) (any, error) { return s.query(ctx, f, 0, 0) }
 
-// query is Query; a budget > 0 replaces the one a path search asks for (tests make it run out).
-func (s *Store) query(ctx context.Context, f kg.Field, budget time.Duration) (any, error) {
+// query is Query; budgets > 0 replace the one a path search asks for, for the search and for
+// the search beside it that answers when it runs out (tests make either run out).
+func (s *Store) query(ctx context.Context, f kg.Field, search, fallback time.Duration) (any, error) {
 	st, err := s.compile(f)
 	if err != nil {
 		return nil, err
 	}
 	var recs []*neo4j.Record
 	if asked, ok := cypherc.PathBudget(f); ok {
-		if budget <= 0 {
-			budget = asked
+		if search <= 0 {
+			search = asked
 		}
-		recs, err = s.readWithin(ctx, budget, f, st)
+		if fallback <= 0 {
+			fallback = asked
+		}
+		recs, err = s.readWithin(ctx, search, fallback, f, st)
+	} else if cypherc.ThroughStages(f) {
+		var cut bool
+		recs, cut, err = s.readStageSearch(ctx, st, s.cfg.QueryTimeout, s.cfg.QueryTimeout)
+		if cut {
+			err = kg.Errorf(kg.EUNAVAILABLE, "query timed out (a search through stages; pathSearch answers within a budget)")
+		}
 	} else {
 		recs, err = s.read(ctx, st.Cypher, st.Params)
 	}
@@ -56,22 +66,122 @@ func (s *Store) compile(f kg.Field) (cypherc.Statement, error) {
 	return st, err
 }
 
-// readWithin runs st, a search with a time budget (cypherc.PathBudget): Neo4j stops it when
-// the budget runs out (the transaction's timeout), and the statement cypherc.CompileCut makes
-// for f, a bounded search whose answer says it was cut short, answers instead.
-func (s *Store) readWithin(ctx context.Context, budget time.Duration, f kg.Field, st cypherc.Statement) ([]*neo4j.Record, error) {
-	bctx, cancel := context.WithTimeout(ctx, budget)
-	recs, err := s.read(bctx, st.Cypher, st.Params)
-	ranOut := errors.Is(bctx.Err(), context.DeadlineExceeded) && ctx.Err() == nil
-	cancel()
-	if err == nil || !ranOut {
+// stageSearchHold is how long a search through stages may run in Neo4j after its request has
+// been answered without it, holding the one place such a search has (Store.stageSearch).
+const stageSearchHold = 10 * time.Minute
+
+// stageSearchWait: a search through stages waits for the place at most its budget divided
+// by this; then the search through no stage answers at once.
+const stageSearchWait = 4
+
+// readWithin runs st, a search through stages with a time budget (cypherc.PathBudget); when
+// that runs out, the statement cypherc.CompileCut makes for f, the search through no stage,
+// whose answer says it was cut short, with a budget of its own (fallback); when that runs out
+// too, cypherc.CompileGivenUp's: no paths, not complete. So an answer takes at most about
+// search + fallback, whatever the graph.
+//
+// Neo4j 5.26 cannot stop a search through stages: its shortest-path search (PPBFS) does not
+// look at the transaction's termination. A transaction timeout or a dropped connection marks
+// the transaction terminated and answers the client at once, but the search runs on to its
+// end, at 100,000 actors for minutes, holding a core and heap (measured: 15 such searches
+// still running 10 to 14 minutes after their requests had been answered, slowing every other
+// statement). So only one runs at a time (Store.stageSearch), with no transaction timeout
+// but stageSearchHold: the store waits for its real end, answering the request without it
+// when the budget runs out, and frees the place only then. Meanwhile every other search
+// through stages, after waiting a quarter of its budget for the place (enough for the
+// searches of a small graph, which take milliseconds), is answered by the search through no
+// stage, saying so.
+func (s *Store) readWithin(ctx context.Context, search, fallback time.Duration, f kg.Field, st cypherc.Statement) ([]*neo4j.Record, error) {
+	recs, cut, err := s.readStageSearch(ctx, st, search, search/stageSearchWait)
+	if !cut {
 		return recs, err
 	}
-	cut, cerr := cypherc.CompileCut(f, s.limits)
-	if cerr != nil {
-		return nil, cerr
+	other, err := cypherc.CompileCut(f, s.limits)
+	if err != nil {
+		return nil, err
 	}
-	return s.read(ctx, cut.Cypher, cut.Params)
+	recs, err = s.readFor(ctx, fallback, other)
+	if err == nil || !ranOut(ctx, err) {
+		return recs, err
+	}
+	none, err := cypherc.CompileGivenUp(f, s.limits)
+	if err != nil {
+		return nil, err
+	}
+	return s.read(ctx, none.Cypher, none.Params)
+}
+
+// readStageSearch runs st, a search through stages, in the one place such a search has
+// (Store.stageSearch), waiting for the place at most wait, and for the answer at most budget
+// from the start; ranOut is true when either ran out. The search runs on in Neo4j to its end
+// (see readWithin), holding the place.
+func (s *Store) readStageSearch(ctx context.Context, st cypherc.Statement, budget, wait time.Duration) (recs []*neo4j.Record, ranOut bool, err error) {
+	deadline := time.NewTimer(budget)
+	defer deadline.Stop()
+	waited := time.NewTimer(wait)
+	defer waited.Stop()
+	select {
+	case s.stageSearch <- struct{}{}:
+	case <-waited.C:
+		return nil, true, nil
+	case <-ctx.Done():
+		return nil, false, requestEnded(ctx)
+	}
+	type result struct {
+		recs []*neo4j.Record
+		err  error
+	}
+	done := make(chan result, 1)
+	hold, cancel := context.WithTimeout(context.WithoutCancel(ctx), stageSearchHold)
+	go func() {
+		defer func() { <-s.stageSearch }()
+		defer cancel()
+		recs, err := s.runTx(hold, neo4j.AccessModeRead, st.Cypher, st.Params, nil, stageSearchHold)
+		done <- result{recs, err}
+	}()
+	select {
+	case r := <-done:
+		return r.recs, false, r.err
+	case <-deadline.C:
+		return nil, true, nil
+	case <-ctx.Done():
+		return nil, false, requestEnded(ctx)
+	}
+}
+
+// requestEnded is the error of a request whose context ended while it waited.
+func requestEnded(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return kg.Wrap(kg.EUNAVAILABLE, "query timed out", ctx.Err())
+	}
+	return kg.Wrap(kg.EUNAVAILABLE, "request cancelled", ctx.Err())
+}
+
+// errBudget is the cause of a context whose budget ran out (readFor).
+var errBudget = errors.New("budget spent")
+
+// readFor runs st within budget; its error then wraps errBudget (ranOut).
+func (s *Store) readFor(ctx context.Context, budget time.Duration, st cypherc.Statement) ([]*neo4j.Record, error) {
+	bctx, cancel := context.WithTimeoutCause(ctx, budget, errBudget)
+	defer cancel()
+	recs, err := s.read(bctx, st.Cypher, st.Params)
+	if err != nil && errors.Is(context.Cause(bctx), errBudget) {
+		err = errors.Join(errBudget, err)
+	}
+	return recs, err
+}
+
+// ranOut reports whether err, from readFor, is its budget running out (not the request
+// ending): the context's deadline or Neo4j's own transaction timeout.
+func ranOut(ctx context.Context, err error) bool {
+	return err != nil && ctx.Err() == nil && (errors.Is(err, errBudget) || isTxTimeout(err))
+}
+
+// isTxTimeout reports whether err is Neo4j ending a transaction at its timeout.
+func isTxTimeout(err error) bool {
+	var ne *neo4j.Neo4jError
+	return errors.As(err, &ne) &&
+		(ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut" || ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")
 }
 
 // Mutate runs one mutation root field as one Cypher statement in one write transaction: the

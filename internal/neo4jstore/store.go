@@ -58,6 +58,8 @@ type Store struct {
 	// statements keeps compiled queries by fingerprint (kg.Field.Fingerprint): a dashboard
 	// sends the same operations again and again.
 	statements *memo.Cache[cypherc.Statement]
+	// stageSearch holds the one search through stages that may run in Neo4j (readWithin).
+	stageSearch chan struct{}
 }
 
 // statementsWeight bounds the compiled statements kept (bytes, about).
@@ -76,7 +78,8 @@ func Open(cfg Config) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits, statements: memo.New[cypherc.Statement](statementsWeight)}
+	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits, statements: memo.New[cypherc.Statement](statementsWeight),
+		stageSearch: make(chan struct{}, 1)}
 	s.avail = newAvailability(s.probe, cfg.OnAvailability, probeTimeout)
 	return s, nil
 }
@@ -195,6 +198,13 @@ func runAll(ctx context.Context, tx neo4j.ManagedTransaction, sts []cypherc.Stat
 // the statements then returns given the statement's records (none: nothing more).
 func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any,
 	then func([]*neo4j.Record) []cypherc.Statement) ([]*neo4j.Record, error) {
+	return s.runTx(ctx, mode, cypher, params, then, 0)
+}
+
+// runTx is run; a txTimeout > 0 is the transaction's timeout in Neo4j, while the driver waits
+// for the answer until ctx's deadline, which may be later (and QueryTimeout does not cap).
+func (s *Store) runTx(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any,
+	then func([]*neo4j.Record) []cypherc.Statement, txTimeout time.Duration) ([]*neo4j.Record, error) {
 	if !s.avail.available() {
 		return nil, unavailableError("the graph database is unavailable", mode, false, nil)
 	}
@@ -205,7 +215,7 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 		timeout = maintenanceTimeout
 	}
 	if dl, ok := ctx.Deadline(); ok {
-		if left := time.Until(dl); left < timeout {
+		if left := time.Until(dl); left < timeout || txTimeout > 0 {
 			timeout = left
 		}
 	}
@@ -214,6 +224,9 @@ func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, p
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
+	if txTimeout > 0 {
+		timeout = max(txTimeout, time.Millisecond) // the driver sends whole milliseconds; 0 would be none
+	}
 	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: mode})
 	defer sess.Close(context.WithoutCancel(ctx))
 	committing := false // the work of the last attempt is done: its commit comes next

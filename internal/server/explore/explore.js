@@ -63,8 +63,9 @@
   const Q_COVERAGE_PROJECTS = `query StageProjects($region: Region) {
   stageCoverage(region: $region) { stage { code } projects { id name acronym } }
 }`;
+  // first: 500, the most: the Sankey draws every flow it gets (the default is 100).
   const Q_MONEY = `query Money {
-  fundingFlows {
+  fundingFlows(first: 500) {
     totals { currency amount fundings undisclosed } undisclosed projectCount actorCount
     flows { funder { id label name shortName } via { id name } project { id name acronym } amount currency instrument confidence
       recipients { role actor { id name shortName } } }
