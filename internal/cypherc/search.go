@@ -261,8 +261,14 @@ func searchTiers(lead, exact, prefix, word string) []searchTier {
 // 0: only a near spelling matched), then by Lucene's score, then by id; `score` is the tier
 // plus Lucene's score scaled into [0, 1). Lucene is asked for 2×first+20 candidates; when the
 // last of them ties with a candidate that would be returned, every hit of that score is
-// fetched too, so that ties are always broken by id. With `types`, Lucene is asked for all
-// hits (the other types could crowd the candidates out).
+// fetched too, so that ties are always broken by id: from searchWide times as many of
+// Lucene's hits, or from all of them when the run goes on past those. With `types`, Lucene
+// is asked for all hits (the other types could crowd the candidates out).
+//
+// The tiers' regexes are tested one tier after the other over the candidates in score order,
+// each tier only while the page is not full and only until `first` candidates pass it: a
+// run of thousands of tied candidates costs a few long regexes, not thirteen each (Neo4j
+// compiles a regex passed as a parameter for every value it tests).
 func searchRoot(c *compiler, f kg.Field) (string, error) {
 	text, _ := f.Args["text"].(string)
 	text = strings.TrimSpace(text)
