@@ -54,6 +54,9 @@ func TestSearchSameAsReference(t *testing.T) {
 			want := runSearch(t, drv, cfg, f, cypherc.CompileSearchReference)
 			st := shape(t, drv, cfg, text, first, types)
 			for _, wide := range []int{50, 1} {
+				if wide != 50 && !st.ties {
+					continue // the window is not used
+				}
 				cypherc.SetSearchWide(t, wide)
 				got := runSearch(t, drv, cfg, f, cypherc.Compile)
 				cases++
