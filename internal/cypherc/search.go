@@ -2,6 +2,7 @@ package cypherc
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -25,6 +26,10 @@ const (
 	searchPhraseMax = 4  // longest vocabulary phrase, in words
 	searchUnlimited = 1<<31 - 1
 )
+
+// searchWide is how many times the candidates a run of tied scores is looked for among
+// before all hits are (a variable so that the tests can make the run reach past it).
+var searchWide = 50
 
 // searchTypes maps SearchType values to labels.
 var searchTypes = kg.SearchTypes()
@@ -215,6 +220,37 @@ func rankRegexes(units []searchUnit) (exact, prefix, word string) {
 	return exact, prefix, word
 }
 
+// leadRegex is a quick test that a field may start with the text: after separators, its
+// first character is the first letter of a form of the first unit. The exact and prefix
+// regexes are long (every letter a class of its accented forms), and Neo4j compiles a regex
+// passed as a parameter again for every value it tests; this short one spares most of them.
+// Whatever the exact or prefix regex matches, it matches.
+func leadRegex(units []searchUnit) string {
+	seen := map[rune]bool{}
+	var alts []string
+	for _, form := range units[0].forms {
+		if r := []rune(form[0])[0]; !seen[r] {
+			seen[r] = true
+			alts = append(alts, wordRegex(string(r)))
+		}
+	}
+	return `(?iUs)[\W_]*(?:` + strings.Join(alts, "|") + `).*`
+}
+
+// searchTier is one tier of the ranking: its fields tested with its regex, after the lead
+// regex when it has one.
+type searchTier struct {
+	tier     int
+	lead, re string
+	fields   [][2]string
+}
+
+// searchTiers are the ranking's tiers, best first, with the regexes' parameters.
+func searchTiers(lead, exact, prefix, word string) []searchTier {
+	return []searchTier{{4, lead, exact, nameFields}, {3, lead, prefix, nameFields},
+		{2, "", word, append(slices.Clone(nameFields), titleField...)}, {1, "", word, textFields}}
+}
+
 // searchRoot answers `search(text:, types:, first:)` from the full-text index, names first.
 //
 // Lucene finds candidates: every word exact, as a prefix and in its other language; names
@@ -225,8 +261,14 @@ func rankRegexes(units []searchUnit) (exact, prefix, word string) {
 // 0: only a near spelling matched), then by Lucene's score, then by id; `score` is the tier
 // plus Lucene's score scaled into [0, 1). Lucene is asked for 2×first+20 candidates; when the
 // last of them ties with a candidate that would be returned, every hit of that score is
-// fetched too, so that ties are always broken by id. With `types`, Lucene is asked for all
-// hits (the other types could crowd the candidates out).
+// fetched too, so that ties are always broken by id: from searchWide times as many of
+// Lucene's hits, or from all of them when the run goes on past those. With `types`, Lucene
+// is asked for all hits (the other types could crowd the candidates out).
+//
+// The tiers' regexes are tested one tier after the other over the candidates in score order,
+// each tier only while the page is not full and only until `first` candidates pass it: a
+// run of thousands of tied candidates costs a few long regexes, not thirteen each (Neo4j
+// compiles a regex passed as a parameter for every value it tests).
 func searchRoot(c *compiler, f kg.Field) (string, error) {
 	text, _ := f.Args["text"].(string)
 	text = strings.TrimSpace(text)
@@ -273,18 +315,15 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	labelsP := c.param(allowed)
 	exactP, prefixP, wordP := c.param(exact), c.param(prefix), c.param(word)
 
-	n, s, top, edge, ties, h, near := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("ties"), c.newVar("h"), c.newVar("near")
-	why, score := c.newVar("why"), c.newVar("score")
-	var tiers []string
-	for _, t := range []struct {
-		tier   int
-		re     string
-		fields [][2]string
-	}{{4, exactP, nameFields}, {3, prefixP, nameFields}, {2, wordP, append(nameFields, titleField...)}, {1, wordP, textFields}} {
-		for _, fl := range t.fields {
-			tiers = append(tiers, fmt.Sprintf("WHEN %s.%s =~ %s THEN [%d, '%s']", n, fl[0], t.re, t.tier, fl[1]))
-		}
+	wide := searchUnlimited
+	if candidates < searchUnlimited/searchWide {
+		wide = searchWide * candidates
 	}
+	wideP, leadP := c.param(wide), c.param(leadRegex(units))
+
+	n, s, top, edge, ties, h, near := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("ties"), c.newVar("h"), c.newVar("near")
+	w, more, all, hits, found, why, score := c.newVar("w"), c.newVar("more"), c.newVar("all"), c.newVar("hits"), c.newVar("found"), c.newVar("why"), c.newVar("score")
+	x := c.newVar("x")
 	proj, err := c.polymorphic(n, kg.Field{ByType: f.ByTypeOf("node")}, allowed)
 	if err != nil {
 		return "", err
@@ -294,10 +333,17 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	fmt.Fprintf(&b, "COLLECT { %s, {limit: %s}) YIELD node AS %s, score AS %s ", call, lim, n, s)
 	fmt.Fprintf(&b, "WITH collect({n: %s, s: %s}) AS %s ", n, s, top)
 	fmt.Fprintf(&b, "WITH %s, CASE WHEN size(%s) = %s THEN %s[-1].s END AS %s ", top, top, lim, top, edge)
-	// The candidates end inside a run of tied scores that reaches the hits wanted: fetch the whole run.
+	// The candidates end inside a run of tied scores that reaches the hits wanted: fetch the
+	// whole run, from a wider window of Lucene's hits, or from all of them when the run
+	// reaches the window's end too.
 	fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN %s IS NOT NULL AND size([%s IN %s WHERE %s.s > %s]) < %s THEN [1] ELSE [] END AS go "+
+		"%s, {limit: %s}) YIELD node AS %s, score AS %s WITH collect({n: %s, s: %s}) AS %s "+
+		"RETURN [%s IN %s WHERE %s.s = %s] AS %s, size(%s) = %s AND %s[-1].s = %s AS %s } ",
+		top, edge, edge, h, top, h, edge, firstP, call, wideP, n, s, n, s, w, h, w, h, edge, ties, w, wideP, w, edge, more)
+	fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN %s THEN [1] ELSE [] END AS go "+
 		"%s) YIELD node AS %s, score AS %s WITH %s, %s WHERE %s = %s RETURN collect({n: %s, s: %s}) AS %s } ",
-		top, edge, edge, h, top, h, edge, firstP, call, n, s, n, s, s, edge, n, s, ties)
+		edge, more, more, call, n, s, n, s, s, edge, n, s, all)
+	fmt.Fprintf(&b, "WITH %s, %s, CASE WHEN %s THEN %s ELSE %s END AS %s ", top, edge, more, all, ties, ties)
 	// Too few hits: near spellings, below them all.
 	fmt.Fprintf(&b, "CALL (%s) { UNWIND CASE WHEN %s IS NOT NULL AND size(%s) < %s THEN [1] ELSE [] END AS go "+
 		"CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score AS %s "+
@@ -306,8 +352,33 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	fmt.Fprintf(&b, "UNWIND CASE WHEN size(%s) > 0 THEN [%s IN %s WHERE %s.s > %s] + %s ELSE %s END + %s AS %s ",
 		ties, h, top, h, edge, ties, top, near, h)
 	fmt.Fprintf(&b, "WITH %s.n AS %s, %s.s AS %s WHERE any(l IN labels(%s) WHERE l IN %s) ", h, n, h, s, n, labelsP)
-	fmt.Fprintf(&b, "WITH %s, %s, CASE %s ELSE [0, 'SIMILAR_SPELLING'] END AS %s ", n, s, strings.Join(tiers, " "), why)
-	fmt.Fprintf(&b, "WITH %s, %s, %s[0] + %s / (%s + 1.0) AS %s ORDER BY %s DESC, %s.id LIMIT %s ", n, why, why, s, s, score, score, n, firstP)
+	// The hits in the order of their score within any one tier (t + s/(s+1) orders as s/(s+1)
+	// does), then the tiers one after the other, each only while the page is not full: a
+	// tier's test stops after `first` hits pass it (the others cannot reach the page), so
+	// the descriptions (long) are mostly not read at all.
+	fmt.Fprintf(&b, "WITH %s, %s ORDER BY %s / (%s + 1.0) DESC, %s.id WITH collect({n: %s, s: %s}) AS %s ", n, s, s, s, n, n, s, hits)
+	fmt.Fprintf(&b, "WITH %s, [] AS %s ", hits, found)
+	for _, t := range searchTiers(leadP, exactP, prefixP, wordP) {
+		var tests, whens []string
+		for _, fl := range t.fields {
+			test := fmt.Sprintf("%s.n.%s =~ %s", h, fl[0], t.re)
+			if t.lead != "" {
+				test = fmt.Sprintf("CASE WHEN %s.n.%s =~ %s THEN %s ELSE false END", h, fl[0], t.lead, test)
+			}
+			tests = append(tests, test)
+			whens = append(whens, fmt.Sprintf("WHEN %s.n.%s =~ %s THEN '%s'", h, fl[0], t.re, fl[1]))
+		}
+		fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN size(%s) < %s THEN %s ELSE [] END AS %s "+
+			"WITH %s WHERE (%s) AND NOT %s.n IN [%s IN %s | %s.n] WITH %s LIMIT %s "+
+			"RETURN collect({n: %s.n, s: %s.s, why: [%d, CASE %s END]}) AS %s } ",
+			hits, found, found, firstP, hits, h, h, strings.Join(tests, " OR "), h, x, found, x, h, firstP,
+			h, h, t.tier, strings.Join(whens, " "), w)
+		fmt.Fprintf(&b, "WITH %s, %s + %s AS %s ", hits, found, w, found)
+	}
+	// Every tier tested every hit and the page is not full: the hits left are tier 0.
+	fmt.Fprintf(&b, "UNWIND %s + CASE WHEN size(%s) < %s THEN [%s IN %s WHERE NOT %s.n IN [%s IN %s | %s.n] | {n: %s.n, s: %s.s, why: [0, 'SIMILAR_SPELLING']}] ELSE [] END AS %s ",
+		found, found, firstP, h, hits, h, x, found, x, h, h, h)
+	fmt.Fprintf(&b, "WITH %s.n AS %s, %s.why AS %s, %s.why[0] + %s.s / (%s.s + 1.0) AS %s ORDER BY %s DESC, %s.id LIMIT %s ", h, n, h, why, h, h, h, score, score, n, firstP)
 	fmt.Fprintf(&b, "RETURN {score: %s, matchedOn: %s[1], node: %s} }", score, why, proj)
 	return b.String(), nil
 }
