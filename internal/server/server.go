@@ -173,6 +173,7 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	} else {
 		api = anonymousReader(api)
 	}
+	api = preparingAPI(db, api)
 	if len(cfg.CORSOrigins) > 0 {
 		api = cors.New(cors.Options{
 			AllowedOrigins: cfg.CORSOrigins,

@@ -89,6 +89,30 @@ func (unavailableMarker) InterceptResponse(ctx context.Context, next graphql.Res
 	return resp
 }
 
+// preparingAPI answers GraphQL requests UNAVAILABLE (503, Retry-After) while db is still being
+// prepared: with the schema half applied or the seed half loaded, answers would be wrong
+// rather than late (a search sent during make run's seed load answered an empty list).
+// /readyz says the same to a load balancer; the step is not named, as it may name the
+// database's address.
+func preparingAPI(db Pinger, api http.Handler) http.Handler {
+	p, ok := db.(Preparer)
+	if !ok {
+		return api
+	}
+	body := []byte(`{"errors":[{"message":"the database is being prepared; try again shortly","extensions":{"code":"UNAVAILABLE"}}]}`)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if p.Preparing() == "" {
+			api.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		w.Header().Set("Retry-After", strconv.Itoa(int(RetryAfter/time.Second)))
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write(body)
+	})
+}
+
 // preparing serves, instead of page, a short page saying what the database is waiting for
 // while db is still being prepared; it reloads itself once /readyz says ready.
 func preparing(db Pinger, page http.Handler) http.Handler {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -54,6 +55,33 @@ func TestPreparingPage(t *testing.T) {
 	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
 	if rec.Code != http.StatusOK || rec.Body.String() != "GraphiQL" {
+		t.Errorf("once ready: %d %q", rec.Code, rec.Body.String())
+	}
+}
+
+// TestPreparingAPI: while the database is prepared, /graphql answers UNAVAILABLE (503,
+// Retry-After, a GraphQL error body) instead of answers from a half-loaded graph; once it is
+// ready, the API answers.
+func TestPreparingAPI(t *testing.T) {
+	p := &fakePreparer{}
+	p.step.Store("loading the seed")
+	h := preparingAPI(p, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte(`{"data":{}}`)) }))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ __typename }"}`)))
+	var out struct {
+		Errors []struct {
+			Message    string
+			Extensions map[string]any
+		}
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil || rec.Code != http.StatusServiceUnavailable ||
+		rec.Header().Get("Retry-After") == "" || len(out.Errors) != 1 || out.Errors[0].Extensions["code"] != "UNAVAILABLE" {
+		t.Errorf("while preparing: %d %q (%v)", rec.Code, rec.Body.String(), err)
+	}
+	p.step.Store("")
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(`{"query":"{ __typename }"}`)))
+	if rec.Code != http.StatusOK || rec.Body.String() != `{"data":{}}` {
 		t.Errorf("once ready: %d %q", rec.Code, rec.Body.String())
 	}
 }
