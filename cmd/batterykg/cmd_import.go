@@ -84,8 +84,15 @@ flags:
 		Database: conn.database, Batch: *batch, ResumeFrom: *resume, DryRun: *dryRun, Atomic: *atomic, NoLift: *noLift,
 		Progress: os.Stderr, Terminal: term.IsTerminal(int(os.Stderr.Fd())),
 	}
-	if !*noCheck {
-		opts.Check = importCheck
+	if !*noCheck && !*dryRun {
+		touched, err := store.CanCheckTouched(ctx)
+		if err != nil {
+			return fmt.Errorf("import: %w", err)
+		}
+		if !touched {
+			fmt.Fprintln(os.Stderr, "import: this Neo4j has no batterykg plugin (bin/batterykg neo4j start installs it): the model check reads the whole graph, not only what each transaction touched")
+		}
+		opts.Check = func(ctx context.Context, tx neo4j.ExplicitTransaction) error { return importCheck(ctx, tx, touched) }
 	}
 	start := time.Now()
 	reports, err := store.ImportFiles(ctx, files, opts) // then recounts stage coverage
@@ -99,8 +106,10 @@ flags:
 
 // importCheck runs validate's error checks inside an import's transaction, before it
 // commits: an error, listing the failing checks with examples, rolls the transaction back.
-func importCheck(ctx context.Context, tx neo4j.ExplicitTransaction) error {
-	rep, err := neo4jstore.ValidateIn(ctx, tx, neo4jstore.ValidateOptions{Checks: neo4jstore.ErrorChecks(), Examples: 3})
+// With touched (the database has the batterykg plugin) they look at what the transaction
+// touched, else at the whole graph.
+func importCheck(ctx context.Context, tx neo4j.ExplicitTransaction, touched bool) error {
+	rep, err := neo4jstore.ValidateIn(ctx, tx, neo4jstore.ValidateOptions{Checks: neo4jstore.ErrorChecks(), Examples: 3, Touched: touched})
 	if err != nil {
 		return fmt.Errorf("the model check could not run (--no-check skips it): %w", err)
 	}
@@ -110,7 +119,7 @@ func importCheck(ctx context.Context, tx neo4j.ExplicitTransaction) error {
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "the graph would fail %d of validate's error checks (docs/model.md; --no-check loads it anyway)", len(fails))
-	labels, patterns, err := neo4jstore.OutsideModel(ctx, tx)
+	labels, patterns, err := neo4jstore.OutsideModel(ctx, tx, touched)
 	if err != nil {
 		return fmt.Errorf("%s; listing what is outside the model failed: %w", b.String(), err)
 	}

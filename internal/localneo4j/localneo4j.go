@@ -19,6 +19,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/batterykg/batterykg/internal/neo4jplugin"
 )
 
 // Version is the Neo4j version fetched and run; it matches pom.xml.
@@ -128,6 +130,11 @@ func Start(ctx context.Context, cfg Config) (Status, error) {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return Status{}, newErr(ErrConfig, "", err.Error())
 		}
+	}
+	if jar, err := neo4jplugin.Install(ctx, java, c.libDir(), c.pluginsDir()); err != nil {
+		c.progress("Neo4j starts without the batterykg plugin (%v): the importer's model check will read the whole graph", err)
+	} else {
+		c.progress("batterykg plugin: %s", jar)
 	}
 	if err := os.WriteFile(c.confFile(), []byte(renderConf(c)), 0o644); err != nil {
 		return Status{}, newErr(ErrConfig, "", err.Error())

@@ -12,6 +12,7 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/batterykg/batterykg/internal/kg"
+	"github.com/batterykg/batterykg/internal/neo4jplugin"
 )
 
 // The labels, enum values, patterns and rules checked come from the model (kg/model.go).
@@ -74,6 +75,14 @@ type ValidateOptions struct {
 	Examples int
 	// Checks, when not empty, names the checks to run; the others are skipped.
 	Checks []string
+	// Touched, with ValidateIn, checks only what the transaction has written so far, as the
+	// batterykg Neo4j plugin reports it (internal/neo4jplugin): the nodes and relationships it
+	// created or changed, the relationships of nodes whose labels it changed, and, for ids,
+	// the other nodes with a touched node's id. When it deleted or changed a Source that is
+	// now gone, dangling-source reads the whole graph. Checks with no scoped form (the
+	// warnings and the stage coverage counts) read the whole graph. On a graph that passed
+	// before the transaction, the result is the whole graph's (a test compares the two).
+	Touched bool
 }
 
 // ValidationReport is the result of [Store.Validate], one result per check in the order of
@@ -130,6 +139,8 @@ type validation struct {
 	when    string
 	example func(ref string) string
 	cypher  string
+	// touched, when set, is the statement's form for ValidateOptions.Touched.
+	touched string
 	params  map[string]any
 	// derived marks a check of data the store recomputes after every import (stage
 	// coverage counts): an import's transaction, checked before that, is not held to it.
@@ -173,6 +184,31 @@ RETURN count(*) AS count, collect(example)[..$examples] AS examples`
 
 // checkAllNodes matches the nodes of the graph, schema bookkeeping aside.
 const checkAllNodes = `MATCH (n) WHERE NOT n:SchemaMigration`
+
+// checkTouchedNodes binds v to each node the transaction created or changed (the plugin's
+// procedure, internal/neo4jplugin).
+func checkTouchedNodes(v string) string {
+	return `CALL batterykg.touchedNodes() YIELD node AS ` + v
+}
+
+// checkTouchedRelationships binds r to each relationship the transaction created or changed,
+// or that joins a node whose labels it changed, a to its start and b to its end.
+const checkTouchedRelationships = `CALL batterykg.touchedRelationships() YIELD relationship AS r WITH startNode(r) AS a, r, endNode(r) AS b`
+
+// sameIDLookups is a subquery body that returns, as n, node t and every node of a model label
+// whose id is t's: one index seek per label (migration 001 makes each label's id unique).
+func sameIDLookups(t string) string {
+	parts := []string{`RETURN ` + t + ` AS n`}
+	for _, l := range modelLabels {
+		parts = append(parts, `MATCH (n:`+l+` {id: `+t+`.id}) RETURN n`)
+	}
+	return strings.Join(parts, "\n\t\t\t\tUNION\n\t\t\t\t")
+}
+
+// duplicateIDTail ends duplicate-id, given rows (id, label): the ids of more than one node.
+var duplicateIDTail = ` ORDER BY label
+			WITH id, collect(label) AS labels WHERE size(labels) > 1
+			WITH id + ' (' + ` + cypherJoin("labels") + ` + ')' AS example` + checkTail
 
 func quoteValues(xs []string) string {
 	return "'" + strings.Join(xs, "', '") + "'"
@@ -260,9 +296,15 @@ var validations = []validation{
 		Check: Check{"duplicate-id", SeverityError,
 			"ids used by more than one node (ids are unique across the whole graph)"},
 		cypher: checkAllNodes + ` AND n.id IS :: STRING NOT NULL
-			WITH n.id AS id, ` + keyLabelOf("n") + ` AS label ORDER BY label
-			WITH id, collect(label) AS labels WHERE size(labels) > 1
-			WITH id + ' (' + ` + cypherJoin("labels") + ` + ')' AS example` + checkTail,
+			WITH n.id AS id, ` + keyLabelOf("n") + ` AS label` + duplicateIDTail,
+		// the nodes with a touched node's id: it, and those the id constraints of the
+		// model's labels find
+		touched: checkTouchedNodes("t") + ` WITH t WHERE NOT t:SchemaMigration AND t.id IS :: STRING NOT NULL
+			CALL (t) {
+				` + sameIDLookups("t") + `
+			}
+			WITH DISTINCT t.id AS id, n
+			WITH id, ` + keyLabelOf("n") + ` AS label` + duplicateIDTail,
 		params: map[string]any{"modelLabels": modelLabels},
 	},
 	{
@@ -418,6 +460,24 @@ func ValidateIn(ctx context.Context, tx TxRunner, opts ValidateOptions) (*Valida
 	}, opts)
 }
 
+// removedSourcesGone counts the Source ids the transaction removed (deleted, relabelled or
+// changed) that no Source has now.
+const removedSourcesGone = `CALL batterykg.removedSourceIds() YIELD id
+	WITH id WHERE NOT EXISTS { MATCH (s:Source {id: id}) }
+	RETURN count(*) AS gone`
+
+// CanCheckTouched reports whether the database has the procedures of the batterykg Neo4j
+// plugin (internal/neo4jplugin) that ValidateOptions.Touched calls.
+func (s *Store) CanCheckTouched(ctx context.Context) (bool, error) {
+	recs, err := s.read(ctx, `SHOW PROCEDURES YIELD name WHERE name IN $names RETURN count(*) AS n`,
+		map[string]any{"names": neo4jplugin.Procedures})
+	if err != nil {
+		return false, err
+	}
+	n, _ := recs[0].Values[0].(int64)
+	return int(n) == len(neo4jplugin.Procedures), nil
+}
+
 type readFunc func(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error)
 
 func validate(ctx context.Context, read readFunc, opts ValidateOptions) (*ValidationReport, error) {
@@ -470,13 +530,36 @@ func validate(ctx context.Context, read readFunc, opts ValidateOptions) (*Valida
 		}
 	}
 	if len(scanned) > 0 {
-		cypher, params := scanStatement(scanned)
+		cypher, params := scanStatement(scanned, opts.Touched)
 		params["examples"] = opts.Examples
 		recs, err := read(ctx, cypher, params)
 		if err != nil {
 			return nil, fmt.Errorf("validate: checks %s: %w", checkNames(scanned), err)
 		}
 		collect("", recs)
+	}
+	if opts.Touched && (len(want) == 0 || want["dangling-source"]) {
+		// A source the transaction removed may be named by elements it did not touch.
+		recs, err := read(ctx, removedSourcesGone, nil)
+		if err != nil {
+			return nil, fmt.Errorf("validate: removed sources: %w", err)
+		}
+		if gone, _ := recs[0].Values[0].(int64); gone > 0 {
+			var dangling []validation
+			for _, v := range scanned {
+				if v.Name == "dangling-source" {
+					dangling = append(dangling, v)
+				}
+			}
+			cypher, params := scanStatement(dangling, false)
+			params["examples"] = opts.Examples
+			recs, err := read(ctx, cypher, params)
+			if err != nil {
+				return nil, fmt.Errorf("validate: check dangling-source: %w", err)
+			}
+			delete(found, "dangling-source")
+			collect("", recs)
+		}
 	}
 	rep := &ValidationReport{}
 	for _, v := range run {
@@ -485,7 +568,11 @@ func validate(ctx context.Context, read readFunc, opts ValidateOptions) (*Valida
 			for k, x := range v.params {
 				params[k] = x
 			}
-			recs, err := read(ctx, v.cypher, params)
+			cypher := v.cypher
+			if opts.Touched && v.touched != "" {
+				cypher = v.touched
+			}
+			recs, err := read(ctx, cypher, params)
 			if err != nil {
 				return nil, fmt.Errorf("validate: check %s: %w", v.Name, err)
 			}
@@ -515,7 +602,7 @@ func checkNames(vs []validation) string {
 // count and first $examples examples (sorted) of each check that found something. It returns
 // the statement and its parameters (the checks' own, which must not disagree, and the names
 // of the checks by position: $nodeChecks, $relationshipChecks).
-func scanStatement(checks []validation) (string, map[string]any) {
+func scanStatement(checks []validation, touched bool) (string, map[string]any) {
 	params := map[string]any{}
 	for _, v := range checks {
 		for k, x := range v.params {
@@ -553,11 +640,16 @@ func scanStatement(checks []validation) (string, map[string]any) {
 		UNWIND found[i] AS example
 		RETURN $` + paramName + `[i] AS check, example`
 	}
+	nodes, rels := checkAllNodes, "MATCH (a)-[r]->(b)"
+	if touched {
+		nodes = checkTouchedNodes("n") + ` WITH n WHERE NOT n:SchemaMigration`
+		rels = checkTouchedRelationships
+	}
 	var passes []string
-	if p := pass(eachNode, checkAllNodes, checkNodeRef("n"), "n.sources", "nodeChecks"); p != "" {
+	if p := pass(eachNode, nodes, checkNodeRef("n"), "n.sources", "nodeChecks"); p != "" {
 		passes = append(passes, p)
 	}
-	if p := pass(eachRelationship, "MATCH (a)-[r]->(b)", checkRelRef("a", "r", "b"), "r.sources", "relationshipChecks"); p != "" {
+	if p := pass(eachRelationship, rels, checkRelRef("a", "r", "b"), "r.sources", "relationshipChecks"); p != "" {
 		passes = append(passes, p)
 	}
 	return `CYPHER replan=skip
@@ -571,17 +663,23 @@ func scanStatement(checks []validation) (string, map[string]any) {
 
 // OutsideModel lists, as seen inside tx, the node labels the model does not have and the
 // relationship patterns it does not have, as "(:A)-[:TYPE]->(:B)" with the end nodes' labels,
-// each sorted: the summary the importer gives when it refuses a foreign graph.
-func OutsideModel(ctx context.Context, tx TxRunner) (labels, patterns []string, err error) {
+// each sorted: the summary the importer gives when it refuses a foreign graph. With touched,
+// it looks only at what tx touched (as ValidateOptions.Touched).
+func OutsideModel(ctx context.Context, tx TxRunner, touched bool) (labels, patterns []string, err error) {
 	known := append(append(append([]string{"SchemaMigration"}, modelLabels...), kindLabels...), factorLabels...)
+	nodes, rels := "MATCH (n)", "MATCH (a)-[r]->(b)"
+	if touched {
+		nodes = checkTouchedNodes("n")
+		rels = checkTouchedRelationships
+	}
 	res, err := tx.Run(ctx, `CALL {
-			MATCH (n) UNWIND labels(n) AS l
+			`+nodes+` UNWIND labels(n) AS l
 			WITH DISTINCT l WHERE NOT l IN $known
 			RETURN collect(l) AS labels
 		}
 		CALL {
-			MATCH (a)-[r]->(b)
-			WHERE NOT any(p IN $patterns WHERE p.type = type(r) AND p.from IN labels(a) AND p.to IN labels(b))
+			`+rels+`
+			WITH a, r, b WHERE NOT any(p IN $patterns WHERE p.type = type(r) AND p.from IN labels(a) AND p.to IN labels(b))
 			WITH DISTINCT '(' + reduce(s = '', l IN labels(a) | s + ':' + l) + ')-[:' + type(r) + ']->(' +
 				reduce(s = '', l IN labels(b) | s + ':' + l) + ')' AS p
 			RETURN collect(p) AS patterns

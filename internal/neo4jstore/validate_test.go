@@ -75,6 +75,52 @@ func TestValidateSeedPasses(t *testing.T) {
 	}
 }
 
+// evFull is the properties every node of the model needs.
+const evFull = `sources: ['brochure#introduction'], confidence: 'SOURCED', updatedAt: datetime('2026-11-22T00:00:00Z')`
+
+// evProblems are ways to break the seed graph, each with the check that must report it and an
+// example it must give.
+var evProblems = []struct {
+	check, cypher, example string
+}{
+	{"node-without-sources", `MATCH (n:Actor {id: 'uliege'}) REMOVE n.sources`, "uliege"},
+	{"node-without-sources", `MATCH (n:Actor {id: 'gemme'}) SET n.sources = []`, "gemme"},
+	{"node-without-confidence", `MATCH (n:Actor {id: 'agc'}) REMOVE n.confidence`, "agc"},
+	{"node-bad-confidence", `MATCH (n:Actor {id: 'prayon'}) SET n.confidence = 'sourced'`, "prayon: sourced"},
+	{"node-without-updated-at", `MATCH (n:Actor {id: 'nuode'}) SET n.updatedAt = '2026-11-22'`, "nuode"},
+	{"node-without-name", `MATCH (n:Actor {id: 'botree'}) SET n.name = '  '`, "botree"},
+	{"relationship-without-sources", `MATCH (:Actor {id: 'gemme'})-[r:PART_OF]->(:Actor {id: 'uliege'}) REMOVE r.sources`, "gemme -[:PART_OF]-> uliege"},
+	{"relationship-without-confidence", `MATCH (:Actor {id: 'greenmat'})-[r:PART_OF]->(:Actor {id: 'uliege'}) REMOVE r.confidence`, "greenmat -[:PART_OF]-> uliege"},
+	{"relationship-bad-confidence", `MATCH (:Actor {id: 'revatech'})-[r:ACTIVE_IN]->(:ValueChainStage {id: 'stage-recycling-recovery'}) SET r.confidence = 'GUESS'`,
+		"revatech -[:ACTIVE_IN]-> stage-recycling-recovery: GUESS"},
+	{"dangling-source", `MATCH (n:Project {id: 'batfactory'}) SET n.sources = n.sources + 'no-such-document#intro'`, "batfactory: no-such-document#intro"},
+	{"dangling-source", `MATCH (:Actor {id: 'octave'})-[r:ACTIVE_IN]->(s) SET r.sources = ['brochur#partners']`, "octave -[:ACTIVE_IN]-> stage-second-life: brochur#partners"},
+	{"malformed-source", `MATCH (n:Project {id: 'win4c'}) SET n.sources = n.sources + ['brochure', 'brochure#a#b', 'brochure# x']`, "win4c: brochure"},
+	{"id-not-slug", `CREATE (n:Topic {id: 'Bad_Id', name: 'A topic with a bad id', kind: 'WORKSHOP_TOPIC', ` + evFull + `})`, "'Bad_Id'"},
+	{"id-not-slug", `CREATE (n:Topic {name: 'A topic without id', kind: 'WORKSHOP_TOPIC', ` + evFull + `})`, "(:Topic without a string id"},
+	{"duplicate-id", `CREATE (n:Topic {id: 'uliege', name: 'Liège topic', kind: 'WORKSHOP_TOPIC', ` + evFull + `})`, "uliege (Actor, Topic)"},
+	{"label-outside-model", `CREATE (n:Organisation {id: 'stray', name: 'Stray', ` + evFull + `})`, "stray (Organisation)"},
+	{"actor-kind", `MATCH (n:Actor {id: 'prayon'}) SET n:ResearchCentre`, "prayon (Actor, Company, ResearchCentre)"},
+	{"actor-kind", `MATCH (n:Actor {id: 'revatech'}) REMOVE n:Company`, "revatech (Actor)"},
+	{"factor-kind", `MATCH (n:Factor {id: 'barrier-disassembly-high-capex'}) REMOVE n:Barrier`, "barrier-disassembly-high-capex (Factor)"},
+	{"project-without-type", `MATCH (n:Project {id: 'batmass'}) REMOVE n.type`, "batmass"},
+	{"project-without-type", `MATCH (n:Project {id: 'win4c'}) SET n.type = 'GRANT'`, "win4c: GRANT"},
+	{"relationship-outside-model", `MATCH (t:Topic {id: 'topic-smart-battery-disassembly'}), (p:Project {id: 'batfactory'})
+		CREATE (t)-[:FUNDS {sources: ['brochure#introduction'], confidence: 'SOURCED'}]->(p)`,
+		"Topic topic-smart-battery-disassembly -[:FUNDS]-> Project batfactory"},
+	{"duplicate-name", `MATCH (st:ValueChainStage {id: 'stage-materials-components'})
+		CREATE (n:Actor:Company {id: 'prayon-sa', name: 'PRAYON S.A.', ` + evFull + `})-[:ACTIVE_IN {sources: ['brochure#introduction'], confidence: 'SOURCED'}]->(st)`,
+		`Actor "prayon": prayon, prayon-sa`},
+	{"duplicate-name", `MATCH (st:ValueChainStage {id: 'stage-recycling-recovery'})
+		CREATE (n:Actor:Company {id: 'revatech-2', name: 'Révatech SRL', ` + evFull + `})-[:ACTIVE_IN {sources: ['brochure#introduction'], confidence: 'SOURCED'}]->(st)`,
+		`Actor "revatech": revatech, revatech-2`},
+	{"project-without-participants", `CREATE (p:Project {id: 'lonely', name: 'Lonely project', type: 'EU_GRANT', ` + evFull + `})`, "lonely"},
+	{"actor-without-stage", `CREATE (n:Actor:Lab {id: 'idle-lab', name: 'Idle lab', ` + evFull + `})`, "idle-lab"},
+	// The two duplicate-name actors above are ACTIVE_IN stages too, which leaves their
+	// stored counts stale as well (written around the API and the importer).
+	{"stage-coverage-counts", `MATCH (st:ValueChainStage {id: 'stage-extraction'}) SET st.coverageProjects = 99`, "stage-extraction"},
+}
+
 // TestValidateFindsProblems breaks a seed graph in known ways and expects each break to be
 // reported by the right check, with the broken node or relationship among its examples.
 func TestValidateFindsProblems(t *testing.T) {
@@ -82,47 +128,7 @@ func TestValidateFindsProblems(t *testing.T) {
 	evFresh(t, s)
 	evImport(t, s, evSeedDir)
 
-	const full = `sources: ['brochure#introduction'], confidence: 'SOURCED', updatedAt: datetime('2026-11-22T00:00:00Z')`
-	problems := []struct {
-		check, cypher, example string
-	}{
-		{"node-without-sources", `MATCH (n:Actor {id: 'uliege'}) REMOVE n.sources`, "uliege"},
-		{"node-without-sources", `MATCH (n:Actor {id: 'gemme'}) SET n.sources = []`, "gemme"},
-		{"node-without-confidence", `MATCH (n:Actor {id: 'agc'}) REMOVE n.confidence`, "agc"},
-		{"node-bad-confidence", `MATCH (n:Actor {id: 'prayon'}) SET n.confidence = 'sourced'`, "prayon: sourced"},
-		{"node-without-updated-at", `MATCH (n:Actor {id: 'nuode'}) SET n.updatedAt = '2026-11-22'`, "nuode"},
-		{"node-without-name", `MATCH (n:Actor {id: 'botree'}) SET n.name = '  '`, "botree"},
-		{"relationship-without-sources", `MATCH (:Actor {id: 'gemme'})-[r:PART_OF]->(:Actor {id: 'uliege'}) REMOVE r.sources`, "gemme -[:PART_OF]-> uliege"},
-		{"relationship-without-confidence", `MATCH (:Actor {id: 'greenmat'})-[r:PART_OF]->(:Actor {id: 'uliege'}) REMOVE r.confidence`, "greenmat -[:PART_OF]-> uliege"},
-		{"relationship-bad-confidence", `MATCH (:Actor {id: 'revatech'})-[r:ACTIVE_IN]->(:ValueChainStage {id: 'stage-recycling-recovery'}) SET r.confidence = 'GUESS'`,
-			"revatech -[:ACTIVE_IN]-> stage-recycling-recovery: GUESS"},
-		{"dangling-source", `MATCH (n:Project {id: 'batfactory'}) SET n.sources = n.sources + 'no-such-document#intro'`, "batfactory: no-such-document#intro"},
-		{"dangling-source", `MATCH (:Actor {id: 'octave'})-[r:ACTIVE_IN]->(s) SET r.sources = ['brochur#partners']`, "octave -[:ACTIVE_IN]-> stage-second-life: brochur#partners"},
-		{"malformed-source", `MATCH (n:Project {id: 'win4c'}) SET n.sources = n.sources + ['brochure', 'brochure#a#b', 'brochure# x']`, "win4c: brochure"},
-		{"id-not-slug", `CREATE (n:Topic {id: 'Bad_Id', name: 'A topic with a bad id', kind: 'WORKSHOP_TOPIC', ` + full + `})`, "'Bad_Id'"},
-		{"id-not-slug", `CREATE (n:Topic {name: 'A topic without id', kind: 'WORKSHOP_TOPIC', ` + full + `})`, "(:Topic without a string id"},
-		{"duplicate-id", `CREATE (n:Topic {id: 'uliege', name: 'Liège topic', kind: 'WORKSHOP_TOPIC', ` + full + `})`, "uliege (Actor, Topic)"},
-		{"label-outside-model", `CREATE (n:Organisation {id: 'stray', name: 'Stray', ` + full + `})`, "stray (Organisation)"},
-		{"actor-kind", `MATCH (n:Actor {id: 'prayon'}) SET n:ResearchCentre`, "prayon (Actor, Company, ResearchCentre)"},
-		{"actor-kind", `MATCH (n:Actor {id: 'revatech'}) REMOVE n:Company`, "revatech (Actor)"},
-		{"factor-kind", `MATCH (n:Factor {id: 'barrier-disassembly-high-capex'}) REMOVE n:Barrier`, "barrier-disassembly-high-capex (Factor)"},
-		{"project-without-type", `MATCH (n:Project {id: 'batmass'}) REMOVE n.type`, "batmass"},
-		{"project-without-type", `MATCH (n:Project {id: 'win4c'}) SET n.type = 'GRANT'`, "win4c: GRANT"},
-		{"relationship-outside-model", `MATCH (t:Topic {id: 'topic-smart-battery-disassembly'}), (p:Project {id: 'batfactory'})
-			CREATE (t)-[:FUNDS {sources: ['brochure#introduction'], confidence: 'SOURCED'}]->(p)`,
-			"Topic topic-smart-battery-disassembly -[:FUNDS]-> Project batfactory"},
-		{"duplicate-name", `MATCH (st:ValueChainStage {id: 'stage-materials-components'})
-			CREATE (n:Actor:Company {id: 'prayon-sa', name: 'PRAYON S.A.', ` + full + `})-[:ACTIVE_IN {sources: ['brochure#introduction'], confidence: 'SOURCED'}]->(st)`,
-			`Actor "prayon": prayon, prayon-sa`},
-		{"duplicate-name", `MATCH (st:ValueChainStage {id: 'stage-recycling-recovery'})
-			CREATE (n:Actor:Company {id: 'revatech-2', name: 'Révatech SRL', ` + full + `})-[:ACTIVE_IN {sources: ['brochure#introduction'], confidence: 'SOURCED'}]->(st)`,
-			`Actor "revatech": revatech, revatech-2`},
-		{"project-without-participants", `CREATE (p:Project {id: 'lonely', name: 'Lonely project', type: 'EU_GRANT', ` + full + `})`, "lonely"},
-		{"actor-without-stage", `CREATE (n:Actor:Lab {id: 'idle-lab', name: 'Idle lab', ` + full + `})`, "idle-lab"},
-		// The two duplicate-name actors above are ACTIVE_IN stages too, which leaves their
-		// stored counts stale as well (written around the API and the importer).
-		{"stage-coverage-counts", `MATCH (st:ValueChainStage {id: 'stage-extraction'}) SET st.coverageProjects = 99`, "stage-extraction"},
-	}
+	problems := evProblems
 	want := map[string]bool{}
 	for _, p := range problems {
 		neo4jtest.Run(t, p.cypher, nil)
