@@ -219,9 +219,37 @@ func (g *statementGate) start(key string) (done func()) {
 	}
 }
 
+// laneHeldCtx marks a request that holds a lane slot (wholeRequest): its statements run one
+// at a time through the request's own slot, the channel it holds.
+type laneHeldCtx struct{}
+
+// wholeRequest sends the requests of callers already known to be heavy through the lane as a
+// whole: parsing, every statement, and the encoding and writing of the answer. Heavy answers
+// are big, and their encoding, outside the lane, took the other core from quick callers. A
+// request that cannot get a slot before its deadline goes on without one; its statements then
+// fail UNAVAILABLE in middleware.
+func (g *statementGate) wholeRequest(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		key, _ := r.Context().Value(callerKeyCtx{}).(string)
+		if key == "" || !g.isHeavy(key) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		select {
+		case g.lane <- struct{}{}:
+			defer func() { <-g.lane }()
+			own := make(chan struct{}, 1)
+			r = r.WithContext(context.WithValue(r.Context(), laneHeldCtx{}, own))
+		case <-r.Context().Done():
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 // middleware limits the root fields, each a Neo4j statement, that one caller runs at once,
-// and sends the statements of heavy callers through the lane; a statement that cannot start
-// before its request's deadline fails UNAVAILABLE.
+// and sends the statements of heavy callers through the lane (one at a time through their
+// request's slot when the request holds one); a statement that cannot start before its
+// request's deadline fails UNAVAILABLE.
 func (g *statementGate) middleware(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	key, _ := ctx.Value(callerKeyCtx{}).(string)
 	if key == "" {
@@ -237,7 +265,14 @@ func (g *statementGate) middleware(ctx context.Context, next graphql.RootResolve
 		return busy()
 	}
 	defer g.perCaller.release(key)
-	if g.isHeavy(key) {
+	if own, ok := ctx.Value(laneHeldCtx{}).(chan struct{}); ok {
+		select {
+		case own <- struct{}{}:
+			defer func() { <-own }()
+		case <-ctx.Done():
+			return busy()
+		}
+	} else if g.isHeavy(key) {
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 	wait:

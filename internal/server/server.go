@@ -158,15 +158,17 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
 	gql.Use(unavailableMarker{})
+	var gate *statementGate
 	if !cfg.NoCallerLimits {
-		gql.AroundRootFields(newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement).middleware)
+		gate = newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement)
+		gql.AroundRootFields(gate.middleware)
 	}
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
 	gql.SetRecoverFunc(graph.Recover(log))
 
 	var api http.Handler = retryAfter(cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql))))
-	if !cfg.NoCallerLimits {
-		api = perCaller(newKeyedLimit(cfg.MaxCallerRequests, cfg.MaxCallerRequests), api)
+	if gate != nil {
+		api = perCaller(newKeyedLimit(cfg.MaxCallerRequests, cfg.MaxCallerRequests), gate.wholeRequest(api))
 	}
 	if cfg.Auth != nil {
 		api = cfg.Auth.Middleware(api)
