@@ -52,10 +52,12 @@ type ExportStats struct {
 // The file holds no schema: run the migrations first. It is written in this order, so two
 // exports of the same graph are byte-identical:
 //
-//   - nodes, by key label then id, in batches: one UNWIND statement per 1,000 nodes, a
-//     row per node. A node's key label is the first of the
-//     model's main labels (Source, ValueChainStage, Actor, ...) it has, or else its
-//     smallest label; its other labels are set as well. Temporal, duration and point
+//   - nodes, by key label (Source first, so that a file cut into transactions, with
+//     `import --batch`, names in each only sources already loaded, and passes the model
+//     check transaction by transaction; then the others in name order) then id, in
+//     batches: one UNWIND statement per 1,000 nodes, a row per node. A node's key label is
+//     the first of the model's main labels (Source, ValueChainStage, Actor, ...) it has, or
+//     else its smallest label; its other labels are set as well. Temporal, duration and point
 //     values go in `temporal` as [function, argument], as the row must be a plain literal:
 //
 //     UNWIND [
@@ -192,14 +194,14 @@ func exportPageAfter(v string, after any) string {
 }
 
 // keyLabels checks that every node can be merged on (key label, id) and returns the key
-// labels in use, sorted.
+// labels in use: Source, then the others sorted.
 func (e *exporter) keyLabels(ctx context.Context) ([]string, error) {
 	recs, err := e.s.read(ctx, `MATCH (n) WHERE NOT n:SchemaMigration
 		WITH `+keyLabelOf("n")+` AS label, n.id AS id
 		RETURN label, count(*) AS nodes,
 			count(CASE WHEN id IS :: STRING NOT NULL THEN 1 END) AS withId,
 			count(DISTINCT CASE WHEN id IS :: STRING NOT NULL THEN id END) AS distinctIds
-		ORDER BY label`, map[string]any{"modelLabels": modelLabels})
+		ORDER BY label <> 'Source', label`, map[string]any{"modelLabels": modelLabels})
 	if err != nil {
 		return nil, err
 	}
