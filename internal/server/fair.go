@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
 	"github.com/batterykg/batterykg/internal/auth"
@@ -136,6 +137,7 @@ func perCaller(l *keyedLimit, next http.Handler) http.Handler {
 type statementGate struct {
 	perCaller *keyedLimit
 	heavy     time.Duration
+	bigCost   int
 	lane      chan struct{}
 	mu        sync.Mutex
 	cost      map[string]*callerCost
@@ -143,15 +145,60 @@ type statementGate struct {
 	next      uint64
 }
 
-// callerCost is a caller's statement time, a moving average over its recent root fields.
+// callerCost is a caller's statement time, a moving average over its recent root fields,
+// and its share of Neo4j: the statement time it has in flight per second of wall time.
 type callerCost struct {
 	avg     time.Duration
 	seen    time.Time
 	running map[uint64]time.Time // statements in flight, by start
+	// busy is the time of its finished statements, decayed by e every usageWindow from busyAt.
+	busy   float64
+	busyAt time.Time
+	// ops is its operations' share the same way (time from the wait for the lane, if any, to
+	// the encoded answer).
+	ops opShare
 }
 
-func newStatementGate(perCaller, lane int, heavy time.Duration) *statementGate {
-	return &statementGate{perCaller: newKeyedLimit(perCaller, 1<<20), heavy: heavy,
+// opShare is a caller's operation time per second of wall time, decayed as callerCost.busy.
+type opShare struct {
+	busy    float64
+	at      time.Time
+	running map[uint64]time.Time
+}
+
+func (o *opShare) share(now time.Time) float64 {
+	busy := o.busy * math.Exp(-now.Sub(o.at).Seconds()/usageWindow.Seconds())
+	for _, start := range o.running {
+		busy += now.Sub(start).Seconds()
+	}
+	return busy / usageWindow.Seconds()
+}
+
+// usageWindow is the time constant of a caller's share (callerCost.busy).
+const usageWindow = 2 * time.Second
+
+// Busy callers: a caller whose statements take a share of Neo4j above busyShare (in
+// statement-seconds per second: a caller with one statement always in flight has 1) and
+// average over busyStatement is heavy too. Ten callers with medium statements (neighbourhoods,
+// pages of 300 with their projects: 20–100 ms each) kept every core busy without any of
+// them passing the heavy statement time; a quick client (a few ms a statement) never
+// reaches busyStatement, however often it asks.
+const (
+	busyShare     = 0.5
+	busyStatement = 20 * time.Millisecond
+)
+
+// share returns c's statement time per second around now, in flight included.
+func (c *callerCost) share(now time.Time) float64 {
+	busy := c.busy * math.Exp(-now.Sub(c.busyAt).Seconds()/usageWindow.Seconds())
+	for _, start := range c.running {
+		busy += now.Sub(start).Seconds()
+	}
+	return busy / usageWindow.Seconds()
+}
+
+func newStatementGate(perCaller, lane int, heavy time.Duration, bigCost int) *statementGate {
+	return &statementGate{perCaller: newKeyedLimit(perCaller, 1<<20), heavy: heavy, bigCost: bigCost,
 		lane: make(chan struct{}, lane), cost: map[string]*callerCost{}}
 }
 
@@ -160,15 +207,20 @@ func newStatementGate(perCaller, lane int, heavy time.Duration) *statementGate {
 // has one running. The average of a caller with nothing running
 // halves for every second since its last statement, so that one slow statement on a busy
 // server does not keep a quick caller in the lane.
-func (g *statementGate) isHeavy(key string) bool {
+func (g *statementGate) isHeavy(key string) bool { return g.heavyCaller(key, true) }
+
+// heavyCaller is isHeavy, with the rule for new callers when fresh: responses leaves it out,
+// as a new caller's operations may be quick, and their statements are laned anyway.
+func (g *statementGate) heavyCaller(key string, fresh bool) bool {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	c := g.cost[key]
 	if c == nil {
 		return false
 	}
-	if c.avg < 0 && len(c.running) > 0 { // new caller: one statement at a time until it proves quick
-		return true
+	if c.avg < 0 {
+		// new caller: one statement at a time until it proves quick
+		return fresh && len(c.running) > 0
 	}
 	for _, start := range c.running {
 		if time.Since(start) > g.heavy {
@@ -179,7 +231,50 @@ func (g *statementGate) isHeavy(key string) bool {
 	if len(c.running) == 0 {
 		avg = time.Duration(float64(avg) * math.Exp2(-time.Since(c.seen).Seconds()))
 	}
-	return avg > g.heavy
+	return avg > g.heavy || (avg > busyStatement && c.share(time.Now()) > busyShare)
+}
+
+// operationShare is key's operations' share of the server (opShare).
+func (g *statementGate) operationShare(key string) float64 {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if c := g.cost[key]; c != nil {
+		return c.ops.share(time.Now())
+	}
+	return 0
+}
+
+// startOperation records that an operation of key began; done adds its time to key's share.
+func (g *statementGate) startOperation(key string) (done func()) {
+	now := time.Now()
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c := g.caller(key)
+	if c.ops.running == nil {
+		c.ops.running = map[uint64]time.Time{}
+	}
+	g.next++
+	id := g.next
+	c.ops.running[id] = now
+	return func() {
+		end := time.Now()
+		g.mu.Lock()
+		defer g.mu.Unlock()
+		delete(c.ops.running, id)
+		c.ops.busy = c.ops.busy*math.Exp(-end.Sub(c.ops.at).Seconds()/usageWindow.Seconds()) + end.Sub(now).Seconds()
+		c.ops.at = end
+		g.cost[key] = c
+	}
+}
+
+// caller returns key's entry, made when new; g.mu is held.
+func (g *statementGate) caller(key string) *callerCost {
+	c := g.cost[key]
+	if c == nil {
+		c = &callerCost{avg: -1, running: map[uint64]time.Time{}}
+		g.cost[key] = c
+	}
+	return c
 }
 
 // start records that a statement of key began; done gives its time to key's average
@@ -188,18 +283,14 @@ func (g *statementGate) start(key string) (done func()) {
 	now := time.Now()
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	c := g.cost[key]
-	if c == nil {
-		c = &callerCost{avg: -1, running: map[uint64]time.Time{}}
-		g.cost[key] = c
-	}
+	c := g.caller(key)
 	g.next++
 	id := g.next
 	c.running[id] = now
 	if now.Sub(g.sweep) > time.Minute {
 		g.sweep = now
 		for k, c := range g.cost {
-			if len(c.running) == 0 && now.Sub(c.seen) > time.Minute {
+			if len(c.running) == 0 && len(c.ops.running) == 0 && now.Sub(c.seen) > time.Minute && now.Sub(c.ops.at) > time.Minute {
 				delete(g.cost, k)
 			}
 		}
@@ -209,6 +300,9 @@ func (g *statementGate) start(key string) (done func()) {
 		g.mu.Lock()
 		defer g.mu.Unlock()
 		delete(c.running, id)
+		end := time.Now()
+		c.busy = c.busy*math.Exp(-end.Sub(c.busyAt).Seconds()/usageWindow.Seconds()) + took.Seconds()
+		c.busyAt = end
 		if c.avg < 0 {
 			c.avg = took
 		} else {
@@ -219,31 +313,41 @@ func (g *statementGate) start(key string) (done func()) {
 	}
 }
 
-// laneHeldCtx marks a request that holds a lane slot (wholeRequest): its statements run one
-// at a time through the request's own slot, the channel it holds.
+// laneHeldCtx marks an operation that holds a lane slot (responses): its statements run one
+// at a time through the operation's own slot, the channel it holds.
 type laneHeldCtx struct{}
 
-// wholeRequest sends the requests of callers already known to be heavy through the lane as a
-// whole: parsing, every statement, and the encoding and writing of the answer. Heavy answers
-// are big, and their encoding, outside the lane, took the other core from quick callers. A
-// request that cannot get a slot before its deadline goes on without one; its statements then
-// fail UNAVAILABLE in middleware.
-func (g *statementGate) wholeRequest(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		key, _ := r.Context().Value(callerKeyCtx{}).(string)
-		if key == "" || !g.isHeavy(key) {
-			next.ServeHTTP(w, r)
-			return
-		}
+// responses sends heavy operations through the lane as a whole, execution and encoding of the
+// answer included (heavy answers are big, and their encoding, outside the lane, took the
+// other core from quick callers): those of callers whose statements are heavy (isHeavy), and
+// big ones (priced at bigCost or more: a hub walk, thousands of objects) from a caller that
+// keeps the server busy (its operations' share above busyShare). An operation that cannot get
+// a slot before its deadline goes on without one; its statements then fail UNAVAILABLE in
+// middleware.
+func (g *statementGate) responses(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
+	key, _ := ctx.Value(callerKeyCtx{}).(string)
+	// Errors before execution (a document that does not parse or validate) come here too,
+	// without an operation.
+	if key == "" || !graphql.HasOperationContext(ctx) {
+		return next(ctx)
+	}
+	big := false
+	if st := extension.GetComplexityStats(ctx); st != nil {
+		big = st.Complexity >= g.bigCost
+	}
+	laned := g.heavyCaller(key, false) || (big && g.operationShare(key) > busyShare)
+	// The share counts the wait for the lane: a caller always waiting or running keeps
+	// its share, so it stays in the lane rather than alternating in and out of it.
+	defer g.startOperation(key)()
+	if laned {
 		select {
 		case g.lane <- struct{}{}:
 			defer func() { <-g.lane }()
-			own := make(chan struct{}, 1)
-			r = r.WithContext(context.WithValue(r.Context(), laneHeldCtx{}, own))
-		case <-r.Context().Done():
+			ctx = context.WithValue(ctx, laneHeldCtx{}, make(chan struct{}, 1))
+		case <-ctx.Done():
 		}
-		next.ServeHTTP(w, r)
-	})
+	}
+	return next(ctx)
 }
 
 // middleware limits the root fields, each a Neo4j statement, that one caller runs at once,

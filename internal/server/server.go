@@ -160,7 +160,8 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.Use(unavailableMarker{})
 	var gate *statementGate
 	if !cfg.NoCallerLimits {
-		gate = newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement)
+		gate = newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement, cfg.MaxComplexity/10)
+		gql.AroundResponses(gate.responses)
 		gql.AroundRootFields(gate.middleware)
 	}
 	gql.SetErrorPresenter(graph.ErrorPresenter(log))
@@ -168,7 +169,7 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 
 	var api http.Handler = retryAfter(cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql))))
 	if gate != nil {
-		api = perCaller(newKeyedLimit(cfg.MaxCallerRequests, cfg.MaxCallerRequests), gate.wholeRequest(api))
+		api = perCaller(newKeyedLimit(cfg.MaxCallerRequests, cfg.MaxCallerRequests), api)
 	}
 	if cfg.Auth != nil {
 		api = cfg.Auth.Middleware(api)
