@@ -17,6 +17,7 @@ package neo4jplugin
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	_ "embed"
@@ -43,38 +44,31 @@ const jarPrefix = "batterykg-plugin-"
 var ErrNoJavac = errors.New("no javac (a JDK) next to java or on PATH")
 
 // Install makes sure pluginsDir holds the plugin built from this source against the jars in
-// libDir, compiling it with the javac that sits beside java (or on PATH) when it does not: a
-// few seconds, once per source and Neo4j version. Older builds of the plugin are removed. It
-// returns the jar's path.
+// libDir, and returns the jar's path. The build is kept beside libDir (in the jar cache, so
+// every instance of that Neo4j version shares it) and copied in; when there is none, the
+// javac that sits beside java (or on PATH) compiles it: a few seconds, once per source and
+// Neo4j version. Older builds are removed from pluginsDir.
 func Install(ctx context.Context, java, libDir, pluginsDir string) (string, error) {
 	sum := sha256.Sum256(append(append([]byte{}, source...), filepath.Base(filepath.Dir(libDir))...))
-	jar := filepath.Join(pluginsDir, jarPrefix+hex.EncodeToString(sum[:6])+".jar")
+	name := jarPrefix + hex.EncodeToString(sum[:6]) + ".jar"
+	jar := filepath.Join(pluginsDir, name)
 	if _, err := os.Stat(jar); err == nil {
 		return jar, nil
 	}
-	javac, err := findJavac(java)
-	if err != nil {
-		return "", err
-	}
-	tmp, err := os.MkdirTemp("", "batterykg-plugin-")
-	if err != nil {
-		return "", err
-	}
-	defer os.RemoveAll(tmp)
-	src := filepath.Join(tmp, "TouchedProcedures.java")
-	if err := os.WriteFile(src, source, 0o644); err != nil {
-		return "", err
-	}
-	classes := filepath.Join(tmp, "classes")
-	cmd := exec.CommandContext(ctx, javac, "-nowarn", "-encoding", "UTF-8", "-d", classes,
-		"-cp", filepath.Join(libDir, "*"), src)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("compiling the batterykg plugin against %s: %v\n%s", libDir, err, strings.TrimSpace(string(out)))
+	built := filepath.Join(filepath.Dir(libDir), name)
+	if _, err := os.Stat(built); err != nil {
+		if err := build(ctx, java, libDir, built); err != nil {
+			return "", err
+		}
 	}
 	if err := os.MkdirAll(pluginsDir, 0o755); err != nil {
 		return "", err
 	}
-	if err := writeJar(jar, classes); err != nil {
+	b, err := os.ReadFile(built)
+	if err != nil {
+		return "", err
+	}
+	if err := writeAtomic(jar, b); err != nil {
 		return "", err
 	}
 	old, _ := filepath.Glob(filepath.Join(pluginsDir, jarPrefix+"*.jar"))
@@ -84,6 +78,34 @@ func Install(ctx context.Context, java, libDir, pluginsDir string) (string, erro
 		}
 	}
 	return jar, nil
+}
+
+// build compiles the plugin against libDir's jars into the jar at path.
+func build(ctx context.Context, java, libDir, path string) error {
+	javac, err := findJavac(java)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "batterykg-plugin-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	src := filepath.Join(tmp, "TouchedProcedures.java")
+	if err := os.WriteFile(src, source, 0o644); err != nil {
+		return err
+	}
+	classes := filepath.Join(tmp, "classes")
+	cmd := exec.CommandContext(ctx, javac, "-nowarn", "-encoding", "UTF-8", "-d", classes,
+		"-cp", filepath.Join(libDir, "*"), src)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("compiling the batterykg plugin against %s: %v\n%s", libDir, err, strings.TrimSpace(string(out)))
+	}
+	b, err := jarOf(classes)
+	if err != nil {
+		return err
+	}
+	return writeAtomic(path, b)
 }
 
 // findJavac returns the javac of java's JDK, else the one on PATH.
@@ -104,15 +126,10 @@ func isExecutable(p string) bool {
 	return err == nil && !fi.IsDir() && fi.Mode()&0o111 != 0
 }
 
-// writeJar writes the class files under dir to a jar at path, atomically: a jar is a zip with a
-// manifest.
-func writeJar(path, dir string) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".batterykg-plugin-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	zw := zip.NewWriter(f)
+// jarOf returns a jar (a zip with a manifest) of the class files under dir.
+func jarOf(dir string) ([]byte, error) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
 	m, err := zw.Create("META-INF/MANIFEST.MF")
 	if err == nil {
 		_, err = m.Write([]byte("Manifest-Version: 1.0\r\nCreated-By: batterykg (internal/neo4jplugin)\r\n\r\n"))
@@ -141,6 +158,17 @@ func writeJar(path, dir string) error {
 	if cerr := zw.Close(); err == nil {
 		err = cerr
 	}
+	return buf.Bytes(), err
+}
+
+// writeAtomic writes b to path through a temporary file renamed into place.
+func writeAtomic(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".batterykg-plugin-*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(f.Name())
+	_, err = f.Write(b)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

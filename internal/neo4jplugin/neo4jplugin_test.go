@@ -2,6 +2,7 @@ package neo4jplugin_test
 
 import (
 	"archive/zip"
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -69,14 +70,29 @@ func TestInstall(t *testing.T) {
 	if _, err := os.Stat(other); err != nil {
 		t.Errorf("another plugin was removed: %v", err)
 	}
-	// Built once: a second Install keeps the jar as it is.
+	// Built once: a second Install keeps the jar as it is, and another instance gets a copy
+	// of the build kept beside the jars, not a new build.
 	before, _ := os.Stat(jar)
 	again, err := neo4jplugin.Install(ctx, java, lib, plugins)
 	if err != nil || again != jar {
 		t.Fatalf("second Install: %s %v", again, err)
 	}
 	if after, _ := os.Stat(again); !after.ModTime().Equal(before.ModTime()) {
-		t.Error("the second Install rebuilt the jar")
+		t.Error("the second Install rewrote the jar")
+	}
+	built := filepath.Join(filepath.Dir(lib), filepath.Base(jar))
+	kept, err := os.Stat(built)
+	if err != nil {
+		t.Fatalf("no build kept beside the jars: %v", err)
+	}
+	copied, err := neo4jplugin.Install(ctx, java, lib, filepath.Join(t.TempDir(), "plugins"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := os.ReadFile(jar)
+	b, _ := os.ReadFile(copied)
+	if now, _ := os.Stat(built); !now.ModTime().Equal(kept.ModTime()) || !bytes.Equal(a, b) {
+		t.Error("another instance's Install rebuilt the plugin, or got other bytes")
 	}
 	// Compiled against jars that are not Neo4j's: the error says what failed, nothing is left.
 	empty := filepath.Join(t.TempDir(), "neo4j-0.0.0", "lib")
@@ -85,7 +101,9 @@ func TestInstall(t *testing.T) {
 	if _, err := neo4jplugin.Install(ctx, java, empty, plugins2); err == nil || !strings.Contains(err.Error(), "compiling the batterykg plugin") {
 		t.Errorf("compiling without Neo4j's jars: %v", err)
 	}
-	if left, _ := filepath.Glob(filepath.Join(plugins2, "*")); len(left) > 0 {
-		t.Errorf("a failed build left %q", left)
+	left, _ := filepath.Glob(filepath.Join(plugins2, "*"))
+	beside, _ := filepath.Glob(filepath.Join(filepath.Dir(empty), "*"))
+	if len(left) > 0 || len(beside) > 1 {
+		t.Errorf("a failed build left %q %q", left, beside)
 	}
 }
