@@ -146,36 +146,41 @@ type statementGate struct {
 }
 
 // callerCost is a caller's statement time, a moving average over its recent root fields,
-// and its share of Neo4j: the statement time it has in flight per second of wall time.
+// and its shares of the server: of Neo4j (its statements) and of the whole (its operations).
 type callerCost struct {
 	avg     time.Duration
 	seen    time.Time
 	running map[uint64]time.Time // statements in flight, by start
-	// busy is the time of its finished statements, decayed by e every usageWindow from busyAt.
-	busy   float64
-	busyAt time.Time
-	// ops is its operations' share the same way (time from the wait for the lane, if any, to
-	// the encoded answer).
-	ops opShare
+	stmts   share
+	// ops counts an operation from the wait for the lane, if any, to the encoded answer.
+	ops        share
+	opsRunning map[uint64]time.Time // operations in flight, by start
 }
 
-// opShare is a caller's operation time per second of wall time, decayed as callerCost.busy.
-type opShare struct {
-	busy    float64
-	at      time.Time
-	running map[uint64]time.Time
+// share is the time a caller's statements or operations take per second of wall time: the
+// time of the finished ones, decayed by e every usageWindow, and of those in flight.
+type share struct {
+	busy float64 // seconds, as of at
+	at   time.Time
 }
 
-func (o *opShare) share(now time.Time) float64 {
-	busy := o.busy * math.Exp(-now.Sub(o.at).Seconds()/usageWindow.Seconds())
-	for _, start := range o.running {
+// usageWindow is the time constant of a share.
+const usageWindow = 2 * time.Second
+
+// rate returns the share around now, with those in flight (running, by start).
+func (s *share) rate(now time.Time, running map[uint64]time.Time) float64 {
+	busy := s.busy * math.Exp(-now.Sub(s.at).Seconds()/usageWindow.Seconds())
+	for _, start := range running {
 		busy += now.Sub(start).Seconds()
 	}
 	return busy / usageWindow.Seconds()
 }
 
-// usageWindow is the time constant of a caller's share (callerCost.busy).
-const usageWindow = 2 * time.Second
+// add counts one finished statement or operation, from start to end.
+func (s *share) add(start, end time.Time) {
+	s.busy = s.busy*math.Exp(-end.Sub(s.at).Seconds()/usageWindow.Seconds()) + end.Sub(start).Seconds()
+	s.at = end
+}
 
 // Busy callers: a caller whose statements take a share of Neo4j above busyShare (in
 // statement-seconds per second: a caller with one statement always in flight has 1) and
@@ -187,15 +192,6 @@ const (
 	busyShare     = 0.5
 	busyStatement = 20 * time.Millisecond
 )
-
-// share returns c's statement time per second around now, in flight included.
-func (c *callerCost) share(now time.Time) float64 {
-	busy := c.busy * math.Exp(-now.Sub(c.busyAt).Seconds()/usageWindow.Seconds())
-	for _, start := range c.running {
-		busy += now.Sub(start).Seconds()
-	}
-	return busy / usageWindow.Seconds()
-}
 
 func newStatementGate(perCaller, lane int, heavy time.Duration, bigCost int) *statementGate {
 	return &statementGate{perCaller: newKeyedLimit(perCaller, 1<<20), heavy: heavy, bigCost: bigCost,
@@ -231,7 +227,7 @@ func (g *statementGate) heavyCaller(key string, fresh bool) bool {
 	if len(c.running) == 0 {
 		avg = time.Duration(float64(avg) * math.Exp2(-time.Since(c.seen).Seconds()))
 	}
-	return avg > g.heavy || (avg > busyStatement && c.share(time.Now()) > busyShare)
+	return avg > g.heavy || (avg > busyStatement && c.stmts.rate(time.Now(), c.running) > busyShare)
 }
 
 // operationShare is key's operations' share of the server (opShare).
@@ -239,7 +235,7 @@ func (g *statementGate) operationShare(key string) float64 {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if c := g.cost[key]; c != nil {
-		return c.ops.share(time.Now())
+		return c.ops.rate(time.Now(), c.opsRunning)
 	}
 	return 0
 }
@@ -250,19 +246,15 @@ func (g *statementGate) startOperation(key string) (done func()) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	c := g.caller(key)
-	if c.ops.running == nil {
-		c.ops.running = map[uint64]time.Time{}
-	}
 	g.next++
 	id := g.next
-	c.ops.running[id] = now
+	c.opsRunning[id] = now
 	return func() {
 		end := time.Now()
 		g.mu.Lock()
 		defer g.mu.Unlock()
-		delete(c.ops.running, id)
-		c.ops.busy = c.ops.busy*math.Exp(-end.Sub(c.ops.at).Seconds()/usageWindow.Seconds()) + end.Sub(now).Seconds()
-		c.ops.at = end
+		delete(c.opsRunning, id)
+		c.ops.add(now, end)
 		g.cost[key] = c
 	}
 }
@@ -271,7 +263,7 @@ func (g *statementGate) startOperation(key string) (done func()) {
 func (g *statementGate) caller(key string) *callerCost {
 	c := g.cost[key]
 	if c == nil {
-		c = &callerCost{avg: -1, running: map[uint64]time.Time{}}
+		c = &callerCost{avg: -1, running: map[uint64]time.Time{}, opsRunning: map[uint64]time.Time{}}
 		g.cost[key] = c
 	}
 	return c
@@ -290,7 +282,7 @@ func (g *statementGate) start(key string) (done func()) {
 	if now.Sub(g.sweep) > time.Minute {
 		g.sweep = now
 		for k, c := range g.cost {
-			if len(c.running) == 0 && len(c.ops.running) == 0 && now.Sub(c.seen) > time.Minute && now.Sub(c.ops.at) > time.Minute {
+			if len(c.running) == 0 && len(c.opsRunning) == 0 && now.Sub(c.seen) > time.Minute && now.Sub(c.ops.at) > time.Minute {
 				delete(g.cost, k)
 			}
 		}
@@ -300,9 +292,7 @@ func (g *statementGate) start(key string) (done func()) {
 		g.mu.Lock()
 		defer g.mu.Unlock()
 		delete(c.running, id)
-		end := time.Now()
-		c.busy = c.busy*math.Exp(-end.Sub(c.busyAt).Seconds()/usageWindow.Seconds()) + took.Seconds()
-		c.busyAt = end
+		c.stmts.add(now, now.Add(took))
 		if c.avg < 0 {
 			c.avg = took
 		} else {
@@ -352,7 +342,7 @@ func (g *statementGate) responses(ctx context.Context, next graphql.ResponseHand
 
 // middleware limits the root fields, each a Neo4j statement, that one caller runs at once,
 // and sends the statements of heavy callers through the lane (one at a time through their
-// request's slot when the request holds one); a statement that cannot start before its
+// operation's slot when the operation holds one); a statement that cannot start before its
 // request's deadline fails UNAVAILABLE.
 func (g *statementGate) middleware(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 	key, _ := ctx.Value(callerKeyCtx{}).(string)

@@ -158,9 +158,8 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.Use(depthLimit{max: cfg.MaxDepth, maxRoots: cfg.MaxRootFields, maxAliases: cfg.MaxAliases})
 	gql.Use(observer{m: cfg.Metrics, log: log, slow: cfg.SlowQuery})
 	gql.Use(unavailableMarker{})
-	var gate *statementGate
 	if !cfg.NoCallerLimits {
-		gate = newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement, cfg.MaxComplexity/10)
+		gate := newStatementGate(cfg.MaxCallerStatements, cfg.HeavyLane, cfg.HeavyStatement, cfg.MaxComplexity/10)
 		gql.AroundResponses(gate.responses)
 		gql.AroundRootFields(gate.middleware)
 	}
@@ -168,7 +167,7 @@ func New(cfg Config, schema graphql.ExecutableSchema, db Pinger, log *slog.Logge
 	gql.SetRecoverFunc(graph.Recover(log))
 
 	var api http.Handler = retryAfter(cacheGET(cfg.CacheMaxAge, graphqlOverHTTP(limit(cfg, gql))))
-	if gate != nil {
+	if !cfg.NoCallerLimits {
 		api = perCaller(newKeyedLimit(cfg.MaxCallerRequests, cfg.MaxCallerRequests), api)
 	}
 	if cfg.Auth != nil {
