@@ -40,21 +40,9 @@ func TestValidateTouchedMatchesWholeGraph(t *testing.T) {
 	if ok, err := s.CanCheckTouched(ctx); err != nil || !ok {
 		t.Fatalf("the test Neo4j has no batterykg plugin (localneo4j installs it): %v %v", ok, err)
 	}
-	d, cfg := neo4jtest.Driver(t)
 	compare := func(t *testing.T, statements ...string) (wholeFails int) {
 		t.Helper()
-		sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
-		defer sess.Close(ctx)
-		tx, err := sess.BeginTransaction(ctx)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer tx.Rollback(ctx)
-		for _, c := range statements {
-			if _, err := tx.Run(ctx, c, nil); err != nil {
-				t.Fatalf("%s: %v", c, err)
-			}
-		}
+		tx := evWritingTx(t, statements...)
 		opts := neo4jstore.ValidateOptions{Checks: neo4jstore.ErrorChecks(), Examples: 100}
 		whole, err := neo4jstore.ValidateIn(ctx, tx, opts)
 		if err != nil {
@@ -126,17 +114,7 @@ func TestValidateTouchedIsScoped(t *testing.T) {
 	evImport(t, s, evSeedDir)
 	ctx := context.Background()
 	neo4jtest.Run(t, `MATCH (n:Actor {id: 'agc'}) REMOVE n.confidence`, nil)
-	d, cfg := neo4jtest.Driver(t)
-	sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
-	defer sess.Close(ctx)
-	tx, err := sess.BeginTransaction(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer tx.Rollback(ctx)
-	if _, err := tx.Run(ctx, `MATCH (n:Actor {id: 'prayon'}) SET n.name = 'Prayon'`, nil); err != nil {
-		t.Fatal(err)
-	}
+	tx := evWritingTx(t, `MATCH (n:Actor {id: 'prayon'}) SET n.name = 'Prayon'`)
 	for _, touched := range []bool{false, true} {
 		rep, err := neo4jstore.ValidateIn(ctx, tx, neo4jstore.ValidateOptions{Checks: neo4jstore.ErrorChecks(), Touched: touched})
 		if err != nil {
@@ -152,4 +130,28 @@ func TestValidateTouchedIsScoped(t *testing.T) {
 			t.Errorf("whole graph: node-without-confidence %d %q, want agc", r.Count, r.Examples)
 		}
 	}
+}
+
+// evWritingTx opens a transaction on the test Neo4j, runs statements in it and returns it
+// open; it is rolled back when t ends.
+func evWritingTx(t *testing.T, statements ...string) neo4j.ExplicitTransaction {
+	t.Helper()
+	ctx := context.Background()
+	d, cfg := neo4jtest.Driver(t)
+	sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: cfg.Database})
+	tx, err := sess.BeginTransaction(ctx)
+	if err != nil {
+		sess.Close(ctx)
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		tx.Rollback(ctx)
+		sess.Close(ctx)
+	})
+	for _, c := range statements {
+		if _, err := tx.Run(ctx, c, nil); err != nil {
+			t.Fatalf("%s: %v", c, err)
+		}
+	}
+	return tx
 }
