@@ -381,6 +381,9 @@ type connSpec struct {
 	// parent is the role the parent object plays (its variable is reused, not matched anew);
 	// "" at the root.
 	parent string
+	// indexed says that an index serves the order by name (kg.NameKey): the page walks it
+	// in order and stops after the page, instead of sorting every row.
+	indexed bool
 }
 
 // farEnd is the variable role under which an edge type finds the node the connection leads
@@ -429,9 +432,15 @@ func connection(s connSpec) relation {
 			if err != nil {
 				return "", err
 			}
+			edgeConds := conds
+			if key := x[s.tie] + "." + kg.NameKey; s.indexed && (order[0] == key || order[0] == key+" ASC" || order[0] == key+" DESC") {
+				// Neo4j walks a range index in order only under a predicate on its property;
+				// every node of the list has a key (namekey.go), so it filters nothing.
+				edgeConds = append(slices.Clip(conds), key+" IS NOT NULL")
+			}
 			order = append(order, x[s.tie]+".id")
 			parts = append(parts, fmt.Sprintf("edges: COLLECT { MATCH %s%s WITH %s ORDER BY %s SKIP %s LIMIT %s RETURN %s }",
-				match, whereClause(conds), strings.Join(with, ", "), strings.Join(order, ", "),
+				match, whereClause(edgeConds), strings.Join(with, ", "), strings.Join(order, ", "),
 				c.param(offset), c.param(first+1), proj))
 		}
 		return "{" + strings.Join(parts, ", ") + "}", nil

@@ -233,21 +233,22 @@ func (c *compiler) projectFilter(n string, v any, depth int) ([]string, error) {
 // sortKeys are the whitelisted sort keys per list, as expressions over {n}.
 var sortKeys = map[string]map[string]string{
 	"Actor": {
-		"NAME": "toLower({n}.name)", "ID": "{n}.id", "REGION": "{n}.region", "KIND": kindExpr("{n}"),
+		"NAME": "{n}." + kg.NameKey, "ID": "{n}.id", "REGION": "{n}.region", "KIND": kindExpr("{n}"),
 		"PROJECT_COUNT": "COUNT { ({n})-[:PARTICIPATES_IN]->(:Project) }",
 	},
 	"Project": {
-		"NAME": "toLower({n}.name)", "ID": "{n}.id", "START_DATE": "{n}.startDate", "TOTAL_INVESTMENT": "{n}.totalInvestment",
+		"NAME": "{n}." + kg.NameKey, "ID": "{n}.id", "START_DATE": "{n}.startDate", "TOTAL_INVESTMENT": "{n}.totalInvestment",
 		"PARTICIPANT_COUNT": "COUNT { ({n})<-[:PARTICIPATES_IN]-(:Actor) }",
 	},
 }
 
 // orderBy compiles an orderBy argument into ORDER BY expressions over n (default: name).
+// Names sort by their stored key (kg.NameKey), which is the name in lower case.
 func orderBy(typ, n string, v any) ([]string, error) {
 	keys := sortKeys[typ]
 	l, ok := v.([]any)
 	if v == nil || (ok && len(l) == 0) {
-		return []string{"toLower(" + n + ".name)"}, nil
+		return []string{strings.ReplaceAll(keys["NAME"], "{n}", n)}, nil
 	}
 	if !ok {
 		return nil, kg.Errorf(kg.EINVALID, "orderBy must be a list")

@@ -189,6 +189,10 @@ func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec,
 			return "", err
 		}
 	}
+	if slices.Contains(kg.NameKeyLabels, types[typ].label) {
+		// from the name given, so that it does not hang on the order of the SET items
+		set += fmt.Sprintf(", %s.%s = toLower(%s)", n, kg.NameKey, c.param(in["name"]))
+	}
 	checks := "coalesce(" + idTakenCheck(c, id, types[typ].label) + ", " + sourceCheck(c, in) + ")"
 	proj, err := c.project(types[typ], vars{"n": n}, f.Fields, false)
 	if err != nil {

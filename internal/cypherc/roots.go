@@ -38,7 +38,7 @@ func init() {
 		"node":      nodeRoot,
 		"search":    searchRoot,
 
-		"actors": connection(connSpec{edge: "ActorEdge", vars: []string{"node"}, tie: "node",
+		"actors": connection(connSpec{edge: "ActorEdge", vars: []string{"node"}, tie: "node", indexed: true,
 			match: func(c *compiler, _ string, x vars, f kg.Field) (string, []string, error) {
 				conds, err := c.actorFilter(x["node"], f.Args["filter"], 0)
 				return "(" + x["node"] + ":Actor)", conds, err
@@ -47,7 +47,7 @@ func init() {
 				return orderBy("Actor", x["node"], f.Args["orderBy"])
 			},
 		}).root(),
-		"projects": connection(connSpec{edge: "ProjectEdge", vars: []string{"node"}, tie: "node",
+		"projects": connection(connSpec{edge: "ProjectEdge", vars: []string{"node"}, tie: "node", indexed: true,
 			match: func(c *compiler, _ string, x vars, f kg.Field) (string, []string, error) {
 				conds, err := c.projectFilter(x["node"], f.Args["filter"], 0)
 				return "(" + x["node"] + ":Project)", conds, err

@@ -130,7 +130,15 @@ func (r *runner) runUnit(u Unit) error {
 		}
 		return err
 	}
-	if r.opts.Check != nil && !r.opts.DryRun && !u.Rollback && u.Kind == ModeData && pending != (Counters{}) {
+	hooked := !r.opts.DryRun && !u.Rollback && u.Kind == ModeData && pending != (Counters{})
+	if r.opts.Upkeep != nil && hooked {
+		if err := r.opts.Upkeep(r.ctx, tx); err != nil {
+			rollback(r.ctx, tx)
+			return fmt.Errorf("%s: statements %d-%d, none of them was written (statements 1-%d committed): %w",
+				r.f.path, u.First+1, u.End, r.rep.Committed, err)
+		}
+	}
+	if r.opts.Check != nil && hooked {
 		t0 := time.Now()
 		err := r.opts.Check(r.ctx, tx)
 		r.rep.Checks++

@@ -53,6 +53,10 @@ type Options struct {
 	// statements (which commit as they go) are not checked. batterykg sets it to
 	// validate's error checks unless --no-check.
 	Check func(ctx context.Context, tx neo4j.ExplicitTransaction) error
+	// Upkeep, when set, runs in the same transactions as Check, just before it: it keeps
+	// data derived from what the transaction wrote (batterykg: the name sort keys of the
+	// nodes it touched). An error rolls the transaction back and stops the import.
+	Upkeep func(ctx context.Context, tx neo4j.ExplicitTransaction) error
 	// Atomic refuses a file that cannot run as one transaction (schema commands mixed
 	// with data, :rollback, :use); its :begin and :commit are ignored. Without it such a
 	// file runs in the transactions of its plan (see [Unit]).

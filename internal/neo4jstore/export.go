@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -261,6 +260,7 @@ func (e *exporter) nodes(ctx context.Context, label string) error {
 			id, _ := r.Values[0].(string)
 			labels, _ := r.Values[1].([]any)
 			props, _ := r.Values[2].(map[string]any)
+			dropDerived(label, props)
 			after = id
 			e.stats.Nodes++
 			if !e.opts.OnePerElement && exportRowable(props) {
@@ -288,6 +288,17 @@ func (e *exporter) nodes(ctx context.Context, label string) error {
 	}
 }
 
+// dropDerived removes from a node's properties the data the store derives and keeps itself
+// (stage coverage counts, name sort keys): an import makes them again.
+func dropDerived(label string, props map[string]any) {
+	if label == "ValueChainStage" {
+		for _, k := range kg.CoverageProperties {
+			delete(props, k)
+		}
+	}
+	delete(props, kg.NameKey)
+}
+
 // writeExportNode writes the MERGE statement of one node.
 func writeExportNode(b *strings.Builder, label, id string, labels []any, props map[string]any) error {
 	b.WriteString("\nMERGE (n:")
@@ -303,10 +314,6 @@ func writeExportNode(b *strings.Builder, label, id string, labels []any, props m
 	}
 	sort.Strings(extra)
 	keys := exportKeys(props, "id")
-	if label == "ValueChainStage" {
-		// Derived counts: the importer's callers recount them (internal/neo4jstore/coverage.go).
-		keys = slices.DeleteFunc(keys, func(k string) bool { return slices.Contains(kg.CoverageProperties, k) })
-	}
 	if len(extra) > 0 || len(keys) > 0 {
 		b.WriteString("\nSET ")
 		for i, l := range extra {

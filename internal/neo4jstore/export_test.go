@@ -252,6 +252,11 @@ func TestExportRoundTripTrickyValues(t *testing.T) {
 	CREATE (e)-[:SELF]->(e)
 	CREATE (m)-[:ADDRESSES {x: 1}]->(a)
 	`, nil)
+	// Written around the importer: the name sort keys are set as `migrate` sets them, the
+	// derived data an import makes again.
+	if _, err := s.RepairNameKeys(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	var progress bytes.Buffer
 	if _, err := s.Export(context.Background(), io.Discard, neo4jstore.ExportOptions{Progress: &progress, ProgressEvery: time.Nanosecond}); err != nil {
 		t.Fatal(err)

@@ -124,5 +124,11 @@ func (s *Store) Migrate(ctx context.Context, log *slog.Logger) (applied int, err
 	if err := s.RecountCoverage(ctx); err != nil {
 		return applied, fmt.Errorf("recounting stage coverage: %w", err)
 	}
+	// So are the name sort keys: this fills them in when migration 005 is new.
+	if n, err := s.RepairNameKeys(ctx); err != nil {
+		return applied, fmt.Errorf("setting the name sort keys: %w", err)
+	} else if n > 0 {
+		log.Info("name sort keys set", "nodes", n)
+	}
 	return applied, nil
 }

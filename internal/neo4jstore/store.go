@@ -174,6 +174,31 @@ func (s *Store) write(ctx context.Context, cypher string, params map[string]any)
 	return s.run(ctx, neo4j.AccessModeWrite, cypher, params, nil)
 }
 
+// autocommit runs one write statement in an auto-commit transaction, which CALL { ... } IN
+// TRANSACTIONS needs, with the store's upkeep timeout, and returns its records. It is for
+// the store's upkeep only: a failure is not retried.
+func (s *Store) autocommit(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error) {
+	if !s.avail.available() {
+		return nil, unavailableError("the graph database is unavailable", neo4j.AccessModeWrite, false, nil)
+	}
+	ctx, done := s.avail.track(ctx)
+	defer done()
+	ctx, cancel := context.WithTimeout(ctx, maintenanceTimeout)
+	defer cancel()
+	sess := s.driver.NewSession(ctx, neo4j.SessionConfig{DatabaseName: s.cfg.Database, AccessMode: neo4j.AccessModeWrite})
+	defer sess.Close(context.WithoutCancel(ctx))
+	res, err := sess.Run(ctx, cypher, params, neo4j.WithTxTimeout(maintenanceTimeout))
+	var recs []*neo4j.Record
+	if err == nil {
+		recs, err = res.Collect(ctx)
+	}
+	if err != nil {
+		s.avail.observe(err)
+		return nil, translate(err)
+	}
+	return recs, nil
+}
+
 // runAll runs the statements of sts in order in one transaction and returns the records
 // of the first.
 func runAll(ctx context.Context, tx neo4j.ManagedTransaction, sts []cypherc.Statement) ([]*neo4j.Record, error) {

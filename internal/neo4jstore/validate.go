@@ -143,7 +143,8 @@ type validation struct {
 	touched string
 	params  map[string]any
 	// derived marks a check of data the store recomputes after every import (stage
-	// coverage counts): an import's transaction, checked before that, is not held to it.
+	// coverage counts, name sort keys): an import's transaction, checked before that, is
+	// not held to it.
 	derived bool
 }
 
@@ -371,6 +372,16 @@ var validations = []validation{
 		derived: true,
 	},
 	{
+		Check: Check{"name-keys", SeverityError,
+			"actors and projects whose stored name sort key (`" + kg.NameKey + "`) is missing or not their name in lower case " +
+				"(derived data: `batterykg migrate` sets it)"},
+		scan: eachNode, when: `(` + labelTest("n", kg.NameKeyLabels) + `) AND ` + nameKeyWrong,
+		example: func(r string) string {
+			return r + ` + ': ' + coalesce(toStringOrNull(n.` + kg.NameKey + `), 'no key')`
+		},
+		derived: true,
+	},
+	{
 		Check: Check{"duplicate-name", SeverityWarning,
 			"groups of nodes of one label whose names are equal once normalised (lower case, accents, punctuation and legal forms such as SA, SRL, NV, GmbH removed): likely duplicates"},
 		cypher: checkAllNodes + ` AND n.name IS :: STRING NOT NULL
@@ -430,8 +441,8 @@ func (s *Store) Validate(ctx context.Context, opts ValidateOptions) (*Validation
 }
 
 // ErrorChecks names the checks of severity error on the data as written: the ones an import
-// must pass before it commits. Checks of derived data (the stage coverage counts, which the
-// store recounts once the import has committed) are left out.
+// must pass before it commits. Checks of derived data (the stage coverage counts and name
+// sort keys, which the store makes exact once the import has committed) are left out.
 func ErrorChecks() []string {
 	var out []string
 	for _, v := range validations {

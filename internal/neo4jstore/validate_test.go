@@ -119,6 +119,8 @@ var evProblems = []struct {
 	// The two duplicate-name actors above are ACTIVE_IN stages too, which leaves their
 	// stored counts stale as well (written around the API and the importer).
 	{"stage-coverage-counts", `MATCH (st:ValueChainStage {id: 'stage-extraction'}) SET st.coverageProjects = 99`, "stage-extraction"},
+	// So are the name sort keys of the actors and projects created above, and of this one.
+	{"name-keys", `MATCH (n:Actor {id: 'uliege'}) SET n.name = 'ULiège renamed in Cypher'`, "uliege: "},
 }
 
 // TestValidateFindsProblems breaks a seed graph in known ways and expects each break to be
