@@ -200,3 +200,73 @@ MATCH (a:Actor {id: 'mt-nk-a1'}) SET a.name = 'mM Renamed by import';
 		t.Error("the export holds nameKey")
 	}
 }
+
+// TestStoredActorCounts: the totalCount of actors filtered by one stage and regions is read
+// from stage coverage's stored counts; it must equal the actors counted in Cypher, for every
+// stage and several region lists, and fall back to counting when a stage has no counts.
+func TestStoredActorCounts(t *testing.T) {
+	srv := writeServer(t, true)
+	read := func(q string) int {
+		t.Helper()
+		r := post(t, srv, "", q, nil)
+		if len(r.Errors) > 0 {
+			t.Fatalf("%s: %+v", q, r.Errors)
+		}
+		var c struct{ TotalCount int }
+		if err := json.Unmarshal(r.Data["actors"], &c); err != nil {
+			t.Fatal(err)
+		}
+		return c.TotalCount
+	}
+	scratch := func(stage string, regions []string) int {
+		t.Helper()
+		var rs any = regions
+		if regions == nil {
+			rs = nil // a nil slice would be sent as an empty list
+		}
+		rows := neo4jtest.Run(t, `RETURN COUNT { MATCH (a:Actor) WHERE ($regions IS NULL OR a.region IN $regions)
+			AND EXISTS { (a)-[:ACTIVE_IN]->(:ValueChainStage {code: $stage}) } } AS c`,
+			map[string]any{"stage": stage, "regions": rs})
+		c, _ := rows[0].Get("c")
+		return int(c.(int64))
+	}
+	ctx := context.Background()
+	cfg := seedtest.Load(t)
+	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := store.RecountCoverage(ctx); err != nil {
+			t.Error(err)
+		}
+		store.Close(ctx)
+	})
+	regionLists := [][]string{nil, {"WAL"}, {"WAL", "BRU"}, {"FOREIGN", "VLG", "WAL", "BRU"}, {}}
+	nonZero := 0
+	for round, note := range []string{"stored counts", "no stored counts (counted)"} {
+		if round == 1 {
+			neo4jtest.Run(t, `MATCH (st:ValueChainStage) REMOVE st.coverageDirect`, nil)
+		}
+		for _, stage := range []string{"EXTRACTION", "REFINING", "MATERIALS_COMPONENTS", "CELL_MANUFACTURING", "MODULE_PACK",
+			"INTEGRATION_USE", "COLLECTION_LOGISTICS", "SECOND_LIFE", "DISMANTLING_PRETREATMENT", "RECYCLING_RECOVERY"} {
+			for _, rs := range regionLists {
+				arg := ""
+				if rs != nil {
+					arg = ", region: [" + strings.Join(rs, ", ") + "]"
+				}
+				got := read(`{ actors(filter: {stage: [` + stage + `]` + arg + `}) { totalCount } }`)
+				want := scratch(stage, rs)
+				if got != want {
+					t.Errorf("%s: stage %s, regions %v: totalCount %d, counted %d", note, stage, rs, got, want)
+				}
+				if want > 0 {
+					nonZero++
+				}
+			}
+		}
+	}
+	if nonZero < 20 {
+		t.Errorf("only %d of the filters find actors: the comparison says little", nonZero)
+	}
+}

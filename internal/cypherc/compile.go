@@ -384,6 +384,9 @@ type connSpec struct {
 	// indexed says that an index serves the order by name (kg.NameKey): the page walks it
 	// in order and stops after the page, instead of sorting every row.
 	indexed bool
+	// stored, when set, returns the Cypher of a count stored in the graph that equals the
+	// rows' count, for the field's arguments, or false.
+	stored func(c *compiler, f kg.Field) (string, bool)
 }
 
 // farEnd is the variable role under which an edge type finds the node the connection leads
@@ -414,7 +417,15 @@ func connection(s connSpec) relation {
 		}
 		var parts []string
 		if kg.Has(f.Fields, "totalCount") {
-			parts = append(parts, fmt.Sprintf("totalCount: COUNT { MATCH %s%s }", match, whereClause(conds)))
+			count := fmt.Sprintf("COUNT { MATCH %s%s }", match, whereClause(conds))
+			if s.stored != nil {
+				if stored, ok := s.stored(c, f); ok {
+					// the rows are counted only when the stored count is missing (coalesce
+					// evaluates its arguments in turn)
+					count = "coalesce(" + stored + ", " + count + ")"
+				}
+			}
+			parts = append(parts, "totalCount: "+count)
 		}
 		parts = append(parts, "offset: "+c.param(offset), "first: "+c.param(first))
 		if kg.Has(f.Fields, "edges") || kg.Has(f.Fields, "pageInfo") {

@@ -1,6 +1,7 @@
 package cypherc
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -48,5 +49,37 @@ func TestPathBudget(t *testing.T) {
 	}
 	if _, ok := PathBudget(kg.Field{Name: "shortestPaths", Args: map[string]any{"viaStages": true}}); ok {
 		t.Error("shortestPaths has no budget")
+	}
+}
+
+// TestStoredActorCountChosen: a page's totalCount reads the stored stage coverage counts for
+// a filter of one stage and any regions, and counts the actors for every other filter.
+func TestStoredActorCountChosen(t *testing.T) {
+	page := func(filter map[string]any) string {
+		f := kg.Field{Name: "actors", Args: map[string]any{"filter": filter}, Fields: []kg.Field{{Name: "totalCount"}}}
+		st, err := Compile(f, DefaultLimits)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Cypher
+	}
+	stage := []any{"RECYCLING_RECOVERY"}
+	for name, c := range map[string]struct {
+		filter map[string]any
+		stored bool
+	}{
+		"one stage":                {map[string]any{"stage": stage}, true},
+		"one stage, two regions":   {map[string]any{"stage": stage, "region": []any{"WAL", "BRU"}}, true},
+		"one stage, no region":     {map[string]any{"stage": stage, "region": []any{}}, true},
+		"one stage, a null filter": {map[string]any{"stage": stage, "kind": nil}, true},
+		"no filter":                {nil, false},
+		"regions only":             {map[string]any{"region": []any{"WAL"}}, false},
+		"two stages":               {map[string]any{"stage": []any{"RECYCLING_RECOVERY", "REFINING"}}, false},
+		"one stage and a kind":     {map[string]any{"stage": stage, "kind": []any{"COMPANY"}}, false},
+		"one stage inside OR":      {map[string]any{"OR": []any{map[string]any{"stage": stage}}}, false},
+	} {
+		if got := strings.Contains(page(c.filter), kg.CoverageDirect); got != c.stored {
+			t.Errorf("%s: stored count used %v, want %v", name, got, c.stored)
+		}
 	}
 }

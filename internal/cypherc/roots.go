@@ -38,7 +38,7 @@ func init() {
 		"node":      nodeRoot,
 		"search":    searchRoot,
 
-		"actors": connection(connSpec{edge: "ActorEdge", vars: []string{"node"}, tie: "node", indexed: true,
+		"actors": connection(connSpec{edge: "ActorEdge", vars: []string{"node"}, tie: "node", indexed: true, stored: storedActorCount,
 			match: func(c *compiler, _ string, x vars, f kg.Field) (string, []string, error) {
 				conds, err := c.actorFilter(x["node"], f.Args["filter"], 0)
 				return "(" + x["node"] + ":Actor)", conds, err
