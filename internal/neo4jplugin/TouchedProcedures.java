@@ -3,6 +3,7 @@ package org.batterykg.plugin;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import org.neo4j.graphdb.Label;
 import org.neo4j.graphdb.Node;
 import org.neo4j.graphdb.NotFoundException;
 import org.neo4j.graphdb.Relationship;
+import org.neo4j.graphdb.Result;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.kernel.api.KernelTransaction;
 import org.neo4j.kernel.api.txstate.TxStateHolder;
@@ -19,15 +21,18 @@ import org.neo4j.kernel.impl.coreapi.InternalTransaction;
 import org.neo4j.procedure.Context;
 import org.neo4j.procedure.Description;
 import org.neo4j.procedure.Mode;
+import org.neo4j.procedure.Name;
 import org.neo4j.procedure.Procedure;
 import org.neo4j.storageengine.api.txstate.NodeState;
 import org.neo4j.storageengine.api.txstate.ReadableTransactionState;
 import org.neo4j.storageengine.api.txstate.RelationshipState;
 
 /**
- * What the calling transaction has written so far, read from its own transaction state: the
- * importer's model check runs validate's checks on these elements only (internal/neo4jstore,
- * ValidateOptions.Touched). Built and installed by internal/neo4jplugin.
+ * What the calling transaction has written so far, read from its own transaction state, and
+ * the committed graph without it: the importer's model check runs validate's checks on these
+ * elements only (internal/neo4jstore, ValidateOptions.Touched), and the store adjusts the
+ * stage coverage counts by what changed (internal/neo4jstore/coverage.go). Built and
+ * installed by internal/neo4jplugin.
  */
 public class TouchedProcedures {
     @Context
@@ -52,6 +57,18 @@ public class TouchedProcedures {
         public String id;
 
         IdRow(String id) { this.id = id; }
+    }
+
+    public static class NodeIdRow {
+        public long id;
+
+        NodeIdRow(long id) { this.id = id; }
+    }
+
+    public static class MapRow {
+        public Map<String, Object> row;
+
+        MapRow(Map<String, Object> row) { this.row = row; }
     }
 
     /** The transaction's state, or null when it has written nothing. */
@@ -153,6 +170,38 @@ public class TouchedProcedures {
                     // created and deleted by this transaction: never committed
                 }
             }
+        }
+        return out.stream();
+    }
+
+    @Procedure(name = "batterykg.removedNodes", mode = Mode.READ)
+    @Description("The internal ids of the committed nodes the calling transaction deleted.")
+    public Stream<NodeIdRow> removedNodes() {
+        ReadableTransactionState s = state();
+        if (s == null) {
+            return Stream.empty();
+        }
+        List<NodeIdRow> out = new ArrayList<>();
+        for (LongIterator it = s.addedAndRemovedNodes().getRemoved().longIterator(); it.hasNext(); ) {
+            long id = it.next();
+            if (!s.nodeIsAddedInThisBatch(id)) {
+                out.add(new NodeIdRow(id));
+            }
+        }
+        return out.stream();
+    }
+
+    @Procedure(name = "batterykg.committed", mode = Mode.READ)
+    @Description("Runs a statement on the committed graph, as another transaction sees it (without the calling transaction's writes), in a transaction that is then rolled back: its rows, as maps of plain values.")
+    public Stream<MapRow> committed(@Name("statement") String statement, @Name(value = "params", defaultValue = "{}") Map<String, Object> params) {
+        List<MapRow> out = new ArrayList<>();
+        try (Transaction committed = db.beginTx()) {
+            try (Result r = committed.execute(statement, params)) {
+                while (r.hasNext()) {
+                    out.add(new MapRow(r.next()));
+                }
+            }
+            committed.rollback();
         }
         return out.stream();
     }

@@ -1,14 +1,19 @@
 // Package neo4jplugin builds batterykg's Neo4j plugin and installs it into a local Neo4j's
-// plugins folder. The plugin (TouchedProcedures.java) has three read procedures that tell a
-// transaction what it has written so far, from Neo4j's own transaction state:
+// plugins folder. The plugin (TouchedProcedures.java) has read procedures that tell a
+// transaction what it has written so far, from Neo4j's own transaction state, and what the
+// committed graph looks like without its writes:
 //
 //	CALL batterykg.touchedNodes() YIELD node
 //	CALL batterykg.touchedRelationships() YIELD relationship
 //	CALL batterykg.removedSourceIds() YIELD id
+//	CALL batterykg.removedNodes() YIELD id
+//	CALL batterykg.committed(statement, params) YIELD row
 //
 // The importer's model check uses them to run validate's checks on what a transaction
-// touched rather than on the whole graph (internal/neo4jstore, ValidateOptions.Touched). A
-// Neo4j without the plugin still works: the check then covers the whole graph.
+// touched rather than on the whole graph (internal/neo4jstore, ValidateOptions.Touched), and
+// the store to adjust the stage coverage counts by what a transaction changed rather than
+// recount them (internal/neo4jstore/coverage.go). A Neo4j without the plugin still works:
+// the check then covers the whole graph, and the counts are recounted.
 //
 // The plugin reads Neo4j's internal transaction state, so it is compiled against the very
 // jars the server runs (javac, at the first start of each Neo4j version) and never shipped
@@ -35,7 +40,8 @@ import (
 var source []byte
 
 // Procedures are the names of the plugin's procedures.
-var Procedures = []string{"batterykg.touchedNodes", "batterykg.touchedRelationships", "batterykg.removedSourceIds"}
+var Procedures = []string{"batterykg.touchedNodes", "batterykg.touchedRelationships", "batterykg.removedSourceIds",
+	"batterykg.removedNodes", "batterykg.committed"}
 
 // jarPrefix starts the name of every jar Install writes; the rest is the build's hash.
 const jarPrefix = "batterykg-plugin-"

@@ -5,16 +5,19 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
 	"github.com/batterykg/batterykg/internal/cypherfile"
 )
 
 // Import runs the data stewards' Cypher files with the importer (cypherfile.Import, opts as
 // given, on the store's database unless opts names another) and keeps the derived data the
-// files may have changed: each transaction sets the name sort keys of the nodes it wrote
-// (when the database has the batterykg plugin), and once the import has run, finished or
-// not, the stage coverage is recounted and any name key still wrong is repaired (not after a
-// dry run, which changes nothing). Every import of the project goes through here, so the
-// derived data stays exact.
+// files may have changed exact. With the batterykg plugin, each transaction does before it
+// commits (keepDerived): it sets the name sort keys of the nodes it wrote and adjusts the
+// stage coverage counts by what it changed. What no transaction hook sees (CALL { ... } IN
+// TRANSACTIONS, a database without the plugin) is made good once the import has run, finished
+// or not: stage coverage recounted, wrong name keys repaired. A dry run changes nothing.
+// Every import of the project goes through here.
 func (s *Store) Import(ctx context.Context, paths []string, opts cypherfile.Options) ([]cypherfile.FileReport, error) {
 	files, err := cypherfile.Files(paths)
 	if err != nil {
@@ -28,17 +31,18 @@ func (s *Store) ImportFiles(ctx context.Context, files []string, opts cypherfile
 	if opts.Database == "" {
 		opts.Database = s.cfg.Database
 	}
+	hooked := false
 	if !opts.DryRun && opts.Upkeep == nil {
-		touched, err := s.CanCheckTouched(ctx)
+		plugin, err := s.CanCheckTouched(ctx)
 		if err != nil {
 			return nil, err
 		}
-		if touched {
-			opts.Upkeep = KeepNameKeys
+		if plugin {
+			opts.Upkeep, hooked = keepDerived, true
 		}
 	}
 	reports, err := cypherfile.ImportFiles(ctx, s.driver, files, opts)
-	if opts.DryRun {
+	if opts.DryRun || (hooked && !unhooked(reports)) {
 		return reports, err
 	}
 	after := context.WithoutCancel(ctx)
@@ -49,4 +53,29 @@ func (s *Store) ImportFiles(ctx context.Context, files []string, opts cypherfile
 		err = errors.Join(err, fmt.Errorf("setting the name sort keys: %w (`batterykg migrate` sets them)", rerr))
 	}
 	return reports, err
+}
+
+// keepDerived keeps, inside an import's transaction, the derived data of what it wrote: the
+// name sort keys and the stage coverage counts. It needs the batterykg plugin.
+func keepDerived(ctx context.Context, tx neo4j.ExplicitTransaction) error {
+	if err := KeepNameKeys(ctx, tx); err != nil {
+		return err
+	}
+	if _, err := adjustCoverage(ctx, tx); err != nil {
+		return fmt.Errorf("adjusting the stage coverage counts: %w", err)
+	}
+	return nil
+}
+
+// unhooked reports whether the import planned a transaction the upkeep hook does not run in
+// (CALL { ... } IN TRANSACTIONS commits as it goes).
+func unhooked(reports []cypherfile.FileReport) bool {
+	for _, r := range reports {
+		for _, u := range r.Units {
+			if u.Kind == cypherfile.ModeAutocommit {
+				return true
+			}
+		}
+	}
+	return false
 }

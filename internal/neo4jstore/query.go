@@ -187,22 +187,32 @@ func isTxTimeout(err error) bool {
 // Mutate runs one mutation root field as one Cypher statement in one write transaction: the
 // change, its provenance (source, who, when), and the projection of the updated object that
 // the mutation's selection asks for. who is recorded as updatedBy. A mutation that can change
-// stage coverage recounts it in the same transaction (cypherc.CoverageAfter), so the stored
-// counts are never out of date, not even between two statements.
+// stage coverage (cypherc.CoverageAfter) keeps the stored counts exact in the same
+// transaction, so they are never out of date, not even between two statements: it adjusts
+// them by what it changed when the database has the batterykg plugin, and recounts them
+// otherwise.
 func (s *Store) Mutate(ctx context.Context, f kg.Field, who string) (any, error) {
 	st, err := cypherc.CompileMutation(f, who, s.limits)
 	if err != nil {
 		return nil, err
 	}
-	var then func([]*neo4j.Record) []cypherc.Statement
+	var then thenFunc
 	if cypherc.CoverageAfter(f) {
-		then = func(recs []*neo4j.Record) []cypherc.Statement {
+		adjust := s.hasPlugin(ctx)
+		then = func(ctx context.Context, tx neo4j.ManagedTransaction, recs []*neo4j.Record) error {
 			if len(recs) > 0 {
 				if v, _ := recs[0].Get("error"); v != nil {
 					return nil // refused: nothing changed
 				}
 			}
-			return []cypherc.Statement{{Cypher: coverageLock}, {Cypher: coverageRecount, Params: coverageParams}}
+			if adjust {
+				_, err := adjustCoverage(ctx, tx)
+				return err
+			}
+			if _, err := txRecords(ctx, tx, coverageLock, nil); err != nil {
+				return err
+			}
+			return recountIn(ctx, tx)
 		}
 	}
 	recs, err := s.run(ctx, neo4j.AccessModeWrite, st.Cypher, st.Params, then)
@@ -236,8 +246,8 @@ func mutationError(v any) error {
 // (whether or not it finished), and Migrate at its end.
 func (s *Store) RecountCoverage(ctx context.Context) error {
 	_, err := s.run(maintenance(ctx), neo4j.AccessModeWrite, coverageLock, nil,
-		func([]*neo4j.Record) []cypherc.Statement {
-			return []cypherc.Statement{{Cypher: coverageRecount, Params: coverageParams}}
+		func(ctx context.Context, tx neo4j.ManagedTransaction, _ []*neo4j.Record) error {
+			return recountIn(ctx, tx)
 		})
 	return err
 }

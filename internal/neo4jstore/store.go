@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
@@ -60,6 +61,8 @@ type Store struct {
 	statements *memo.Cache[cypherc.Statement]
 	// stageSearch holds the one search through stages that may run in Neo4j (readWithin).
 	stageSearch chan struct{}
+	// plugin caches whether the database has the batterykg plugin (hasPlugin).
+	plugin atomic.Int32
 }
 
 // statementsWeight bounds the compiled statements kept (bytes, about).
@@ -219,17 +222,20 @@ func runAll(ctx context.Context, tx neo4j.ManagedTransaction, sts []cypherc.Stat
 	return first, nil
 }
 
-// run runs one statement in a managed transaction of mode; then, in the same transaction,
-// the statements then returns given the statement's records (none: nothing more).
+// thenFunc is what run does in the transaction after its statement, given its records.
+type thenFunc func(ctx context.Context, tx neo4j.ManagedTransaction, recs []*neo4j.Record) error
+
+// run runs one statement in a managed transaction of mode; then, when not nil, runs in the
+// same transaction after it.
 func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any,
-	then func([]*neo4j.Record) []cypherc.Statement) ([]*neo4j.Record, error) {
+	then thenFunc) ([]*neo4j.Record, error) {
 	return s.runTx(ctx, mode, cypher, params, then, 0)
 }
 
 // runTx is run; a txTimeout > 0 is the transaction's timeout in Neo4j, while the driver waits
 // for the answer until ctx's deadline, which may be later (and QueryTimeout does not cap).
 func (s *Store) runTx(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any,
-	then func([]*neo4j.Record) []cypherc.Statement, txTimeout time.Duration) ([]*neo4j.Record, error) {
+	then thenFunc, txTimeout time.Duration) ([]*neo4j.Record, error) {
 	if !s.avail.available() {
 		return nil, unavailableError("the graph database is unavailable", mode, false, nil)
 	}
@@ -259,7 +265,7 @@ func (s *Store) runTx(ctx context.Context, mode neo4j.AccessMode, cypher string,
 		committing = false
 		recs, err := runAll(ctx, tx, []cypherc.Statement{{Cypher: cypher, Params: params}})
 		if err == nil && then != nil {
-			_, err = runAll(ctx, tx, then(recs))
+			err = then(ctx, tx, recs)
 		}
 		if err != nil {
 			s.avail.observe(err)

@@ -486,7 +486,29 @@ func (s *Store) CanCheckTouched(ctx context.Context) (bool, error) {
 		return false, err
 	}
 	n, _ := recs[0].Values[0].(int64)
-	return int(n) == len(neo4jplugin.Procedures), nil
+	ok := int(n) == len(neo4jplugin.Procedures)
+	s.plugin.Store(map[bool]int32{true: pluginYes, false: pluginNo}[ok])
+	return ok, nil
+}
+
+// Whether the database has the plugin, as CanCheckTouched last found.
+const (
+	pluginUnknown int32 = iota
+	pluginYes
+	pluginNo
+)
+
+// hasPlugin reports whether the database has the plugin's procedures, asking it the first
+// time (and again after a failure to ask).
+func (s *Store) hasPlugin(ctx context.Context) bool {
+	switch s.plugin.Load() {
+	case pluginYes:
+		return true
+	case pluginNo:
+		return false
+	}
+	ok, err := s.CanCheckTouched(ctx)
+	return err == nil && ok
 }
 
 type readFunc func(ctx context.Context, cypher string, params map[string]any) ([]*neo4j.Record, error)
