@@ -71,7 +71,9 @@ func TestAdjustCoverageMatchesRecount(t *testing.T) {
 	nth := func(label string) string {
 		return fmt.Sprintf("MATCH (%[1]s:%[2]s) WITH %[1]s ORDER BY %[1]s.id SKIP %[3]d LIMIT 1 ", map[string]string{"Actor": "a", "Project": "p"}[label], label, r.IntN(20))
 	}
-	stage := func() string { return fmt.Sprintf("MATCH (st:ValueChainStage {code: '%s'}) ", stages[r.IntN(len(stages))]) }
+	stage := func() string {
+		return fmt.Sprintf("MATCH (st:ValueChainStage {code: '%s'}) ", stages[r.IntN(len(stages))])
+	}
 	ops := []func() (string, string){
 		func() (string, string) {
 			made++
@@ -79,24 +81,40 @@ func TestAdjustCoverageMatchesRecount(t *testing.T) {
 		},
 		func() (string, string) { return "actor deleted", nth("Actor") + "DETACH DELETE a" },
 		func() (string, string) { return "actor moved", nth("Actor") + "SET a.region = $region" },
-		func() (string, string) { return "ACTIVE_IN added", nth("Actor") + stage() + "CREATE (a)-[:ACTIVE_IN]->(st)" },
-		func() (string, string) { return "ACTIVE_IN deleted", nth("Actor") + "MATCH (a)-[x:ACTIVE_IN]->() WITH x LIMIT 1 DELETE x" },
-		func() (string, string) { return "PARTICIPATES_IN added", nth("Actor") + "WITH a " + nth("Project") + "CREATE (a)-[:PARTICIPATES_IN]->(p)" },
+		func() (string, string) {
+			return "ACTIVE_IN added", nth("Actor") + stage() + "CREATE (a)-[:ACTIVE_IN]->(st)"
+		},
+		func() (string, string) {
+			return "ACTIVE_IN deleted", nth("Actor") + "MATCH (a)-[x:ACTIVE_IN]->() WITH x LIMIT 1 DELETE x"
+		},
+		func() (string, string) {
+			return "PARTICIPATES_IN added", nth("Actor") + "WITH a " + nth("Project") + "CREATE (a)-[:PARTICIPATES_IN]->(p)"
+		},
 		func() (string, string) {
 			return "PARTICIPATES_IN deleted", nth("Project") + "MATCH (p)<-[x:PARTICIPATES_IN]-() WITH x LIMIT 1 DELETE x"
 		},
-		func() (string, string) { return "TARGETS added", nth("Project") + stage() + "CREATE (p)-[:TARGETS]->(st)" },
-		func() (string, string) { return "TARGETS deleted", nth("Project") + "MATCH (p)-[x:TARGETS]->() WITH x LIMIT 1 DELETE x" },
+		func() (string, string) {
+			return "TARGETS added", nth("Project") + stage() + "CREATE (p)-[:TARGETS]->(st)"
+		},
+		func() (string, string) {
+			return "TARGETS deleted", nth("Project") + "MATCH (p)-[x:TARGETS]->() WITH x LIMIT 1 DELETE x"
+		},
 		func() (string, string) {
 			made++
 			return "new project with participants", fmt.Sprintf("%sCREATE (p:Project {id: 'cd-p%d', name: 'Delta project %d'})-[:TARGETS]->(st) WITH p %sCREATE (a)-[:PARTICIPATES_IN]->(p)",
 				stage(), made, made, nth("Actor"))
 		},
 		func() (string, string) { return "project deleted", nth("Project") + "DETACH DELETE p" },
-		func() (string, string) { return "project unlabelled", nth("Project") + "REMOVE p:Project SET p:FormerProject" },
-		func() (string, string) { return "project labelled again", "MATCH (p:FormerProject) WITH p LIMIT 1 REMOVE p:FormerProject SET p:Project" },
+		func() (string, string) {
+			return "project unlabelled", nth("Project") + "REMOVE p:Project SET p:FormerProject"
+		},
+		func() (string, string) {
+			return "project labelled again", "MATCH (p:FormerProject) WITH p LIMIT 1 REMOVE p:FormerProject SET p:Project"
+		},
 		func() (string, string) { return "actor unlabelled", nth("Actor") + "REMOVE a:Actor SET a:FormerActor" },
-		func() (string, string) { return "actor labelled again", "MATCH (a:FormerActor) WITH a LIMIT 1 REMOVE a:FormerActor SET a:Actor" },
+		func() (string, string) {
+			return "actor labelled again", "MATCH (a:FormerActor) WITH a LIMIT 1 REMOVE a:FormerActor SET a:Actor"
+		},
 		func() (string, string) {
 			return "actor made and deleted", stage() + "CREATE (a:Actor {id: 'cd-gone', region: 'WAL'})-[:ACTIVE_IN]->(st) DETACH DELETE a"
 		},
