@@ -181,8 +181,8 @@ MATCH (a:Actor {id: 'mt-nk-a1'}) SET a.name = 'mM Renamed by import';
 	}
 	compare("an import of CALL { ... } IN TRANSACTIONS", "mt-nk-a3")
 
-	// Writes around the API and the importer: validate sees the stale keys, and `migrate`
-	// (Store.Migrate) repairs them.
+	// Writes around the API and the importer: validate sees the stale keys, and a server's
+	// start-up (Store.Migrate) repairs them, as `batterykg migrate` does.
 	neo4jtest.Run(t, `MATCH (a:Actor {id: 'mt-nk-a2'}) SET a.name = 'Zulu Renamed In Cypher'`, nil)
 	neo4jtest.Run(t, `MATCH (p:Project {id: 'mt-nk-p1'}) REMOVE p.nameKey`, nil)
 	validates(false)

@@ -30,6 +30,11 @@ func runMigrate(ctx context.Context, args []string) error {
 		return err
 	}
 	fmt.Printf("%d migration(s) applied\n", n)
+	keys, err := store.RepairDerived(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("stage coverage recounted, %d name sort key(s) set\n", keys)
 	return nil
 }
 

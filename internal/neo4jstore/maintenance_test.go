@@ -35,4 +35,7 @@ func TestUpkeepOutlivesTheRequestTimeout(t *testing.T) {
 	if _, err := short.Migrate(ctx, slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Errorf("the migrations are held to the request timeout: %v", err)
 	}
+	if _, err := short.RepairDerived(ctx); err != nil {
+		t.Errorf("the repair of derived data is held to the request timeout: %v", err)
+	}
 }
