@@ -83,15 +83,18 @@ CALL () { CALL batterykg.removedNodes() YIELD id RETURN collect(id) AS removed }
 RETURN touched + removed AS seeds`
 
 // coverageMembers sorts $seeds, in the graph it runs on: the actors, the projects with their
-// participants, and the stages with their codes (a stage is among the seeds when a
-// relationship of it changed, and when the stages' locks were taken: it matters only if it
-// is not the same stage in both graphs).
-const coverageMembers = `UNWIND $seeds AS i MATCH (n) WHERE id(n) = i
+// participants, and the stages with their codes and counts (a stage is among the seeds when a
+// relationship of it changed, and when the stages' locks were taken: it matters only if its
+// code or counts are not the same in both graphs, when the transaction made, deleted or
+// renamed a stage, or wrote counts itself).
+var coverageMembers = fmt.Sprintf(`UNWIND $seeds AS i MATCH (n) WHERE id(n) = i
 WITH collect(DISTINCT n) AS ns
 RETURN [n IN ns WHERE n:Actor | id(n)] AS actors,
 	[n IN ns WHERE n:Project | id(n)] AS projects,
 	COLLECT { UNWIND [n IN ns WHERE n:Project] AS p MATCH (p)<-[:PARTICIPATES_IN]-(a:Actor) RETURN DISTINCT id(a) } AS participants,
-	COLLECT { UNWIND ns AS n WITH n WHERE n:ValueChainStage RETURN [id(n), n.code] AS st ORDER BY id(n) } AS stages`
+	COLLECT { UNWIND ns AS n WITH n WHERE n:ValueChainStage
+		RETURN [id(n), n.code, n.%s, n.%s, n.%s, n.%s] AS st ORDER BY id(n) } AS stages`,
+	kg.CoverageDirect, kg.CoverageViaProjects, kg.CoverageActors, kg.CoverageProjects)
 
 // coverageContributions counts, in the graph it runs on, what the actors $actors and the
 // projects $projects add to each stage's counts: per stage and actor region, the actors

@@ -41,8 +41,8 @@ func TestCoverageDeltas(t *testing.T) {
 // and deleted; several at once; a node made and deleted), each in its own transaction whose
 // counts are adjusted by adjustCoverage before it commits, and after each commit the stored
 // counts must equal a count from scratch (validate's stage-coverage-counts). No write to
-// actors and projects may fall back to a recount; a change to a stage's code, or counts
-// missing, must.
+// actors and projects may fall back to a recount; a change to a stage's code or counts, or
+// counts missing, must.
 func TestAdjustCoverageMatchesRecount(t *testing.T) {
 	cfg := neo4jtest.Require(t)
 	ctx := context.Background()
@@ -168,6 +168,7 @@ func TestAdjustCoverageMatchesRecount(t *testing.T) {
 	}
 	write("nothing written", []string{"MATCH (a:Actor) RETURN count(a)"}, false)
 	write("a stage renamed", []string{"MATCH (st:ValueChainStage {code: 'REFINING'}) SET st.name = st.name + ' (renamed)'"}, false)
+	write("a stage's counts written by the transaction", []string{"MATCH (st:ValueChainStage {code: 'EXTRACTION'}) SET st.coverageProjects = 99"}, true)
 	write("a stage's code changed", []string{"MATCH (st:ValueChainStage {code: 'REFINING'}) SET st.code = 'REFINING_OLD'"}, true)
 	write("a stage's code changed back", []string{"MATCH (st:ValueChainStage {code: 'REFINING_OLD'}) SET st.code = 'REFINING'"}, true)
 	neo4jtest.Run(t, "MATCH (st:ValueChainStage) REMOVE st."+kg.CoverageDirect, nil)
