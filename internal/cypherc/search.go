@@ -357,22 +357,39 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	// tier's test stops after `first` hits pass it (the others cannot reach the page), so
 	// the descriptions (long) are mostly not read at all.
 	fmt.Fprintf(&b, "WITH %s, %s ORDER BY %s / (%s + 1.0) DESC, %s.id WITH collect({n: %s, s: %s}) AS %s ", n, s, s, s, n, n, s, hits)
-	fmt.Fprintf(&b, "WITH %s, [] AS %s ", hits, found)
-	for _, t := range searchTiers(leadP, exactP, prefixP, wordP) {
-		var tests, whens []string
+	// Tiers 4 and 3 (a name is the text, starts with it) in one pass: what is exact also
+	// starts with the text, and tier 4 reads every hit anyway unless `first` of them are
+	// exact (rare), so tier 3 costs only the exact test of the names that start with it.
+	tiers := searchTiers(leadP, exactP, prefixP, wordP)
+	tests := func(t searchTier) (test, whens string) {
+		var ts, ws []string
 		for _, fl := range t.fields {
 			test := fmt.Sprintf("%s.n.%s =~ %s", h, fl[0], t.re)
 			if t.lead != "" {
 				test = fmt.Sprintf("CASE WHEN %s.n.%s =~ %s THEN %s ELSE false END", h, fl[0], t.lead, test)
 			}
-			tests = append(tests, test)
-			whens = append(whens, fmt.Sprintf("WHEN %s.n.%s =~ %s THEN '%s'", h, fl[0], t.re, fl[1]))
+			ts = append(ts, test)
+			ws = append(ws, fmt.Sprintf("WHEN %s.n.%s =~ %s THEN '%s'", h, fl[0], t.re, fl[1]))
 		}
+		return "(" + strings.Join(ts, " OR ") + ")", "CASE " + strings.Join(ws, " ") + " END"
+	}
+	exactTest, exactWhy := tests(tiers[0])
+	prefixTest, prefixWhy := tests(tiers[1])
+	ex, pre := c.newVar("ex"), c.newVar("pre")
+	fmt.Fprintf(&b, "CALL (%s) { UNWIND %s AS %s WITH %s WHERE %s WITH %s, %s AS %s "+
+		"RETURN collect(CASE WHEN %s THEN {n: %s.n, s: %s.s, why: [%d, %s]} END)[..%s] AS %s, "+
+		"collect(CASE WHEN NOT %s THEN {n: %s.n, s: %s.s, why: [%d, %s]} END)[..%s] AS %s } ",
+		hits, hits, h, h, prefixTest, h, exactTest, ex,
+		ex, h, h, tiers[0].tier, exactWhy, firstP, w,
+		ex, h, h, tiers[1].tier, prefixWhy, firstP, pre)
+	fmt.Fprintf(&b, "WITH %s, %s + %s[..%s - size(%s)] AS %s ", hits, w, pre, firstP, w, found)
+	for _, t := range tiers[2:] {
+		test, whens := tests(t)
 		fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN size(%s) < %s THEN %s ELSE [] END AS %s "+
-			"WITH %s WHERE (%s) AND NOT %s.n IN [%s IN %s | %s.n] WITH %s LIMIT %s "+
-			"RETURN collect({n: %s.n, s: %s.s, why: [%d, CASE %s END]}) AS %s } ",
-			hits, found, found, firstP, hits, h, h, strings.Join(tests, " OR "), h, x, found, x, h, firstP,
-			h, h, t.tier, strings.Join(whens, " "), w)
+			"WITH %s WHERE %s AND NOT %s.n IN [%s IN %s | %s.n] WITH %s LIMIT %s "+
+			"RETURN collect({n: %s.n, s: %s.s, why: [%d, %s]}) AS %s } ",
+			hits, found, found, firstP, hits, h, h, test, h, x, found, x, h, firstP,
+			h, h, t.tier, whens, w)
 		fmt.Fprintf(&b, "WITH %s, %s + %s AS %s ", hits, found, w, found)
 	}
 	// Every tier tested every hit and the page is not full: the hits left are tier 0.
