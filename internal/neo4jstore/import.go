@@ -13,11 +13,12 @@ import (
 // Import runs the data stewards' Cypher files with the importer (cypherfile.Import, opts as
 // given, on the store's database unless opts names another) and keeps the derived data the
 // files may have changed exact. With the batterykg plugin, each transaction does before it
-// commits (keepDerived): it sets the name sort keys of the nodes it wrote and adjusts the
+// commits (derivedUpkeep): it sets the name sort keys of the nodes it wrote and adjusts the
 // stage coverage counts by what it changed. What no transaction hook sees (CALL { ... } IN
-// TRANSACTIONS, a database without the plugin) is made good once the import has run, finished
-// or not: stage coverage recounted, wrong name keys repaired. A dry run changes nothing.
-// Every import of the project goes through here.
+// TRANSACTIONS, a database without the plugin), and the counts of a bulk load (a transaction
+// of more than coverageAdjustMax nodes), are made good once the import has run, finished or
+// not: stage coverage recounted, wrong name keys repaired. A dry run changes nothing. Every
+// import of the project goes through here.
 func (s *Store) Import(ctx context.Context, paths []string, opts cypherfile.Options) ([]cypherfile.FileReport, error) {
 	files, err := cypherfile.Files(paths)
 	if err != nil {
@@ -31,18 +32,19 @@ func (s *Store) ImportFiles(ctx context.Context, files []string, opts cypherfile
 	if opts.Database == "" {
 		opts.Database = s.cfg.Database
 	}
-	hooked := false
+	var upkeep *derivedUpkeep
 	if !opts.DryRun && opts.Upkeep == nil {
 		plugin, err := s.CanCheckTouched(ctx)
 		if err != nil {
 			return nil, err
 		}
 		if plugin {
-			opts.Upkeep, hooked = keepDerived, true
+			upkeep = &derivedUpkeep{}
+			opts.Upkeep = upkeep.keep
 		}
 	}
 	reports, err := cypherfile.ImportFiles(ctx, s.driver, files, opts)
-	if opts.DryRun || (hooked && !unhooked(reports)) {
+	if opts.DryRun || (upkeep != nil && !upkeep.recountAfter && !unhooked(reports)) {
 		return reports, err
 	}
 	after := context.WithoutCancel(ctx)
@@ -55,15 +57,26 @@ func (s *Store) ImportFiles(ctx context.Context, files []string, opts cypherfile
 	return reports, err
 }
 
-// keepDerived keeps, inside an import's transaction, the derived data of what it wrote: the
-// name sort keys and the stage coverage counts. It needs the batterykg plugin.
-func keepDerived(ctx context.Context, tx neo4j.ExplicitTransaction) error {
+// derivedUpkeep keeps, inside each of an import's transactions, the derived data of what it
+// wrote: the name sort keys and the stage coverage counts. It needs the batterykg plugin.
+type derivedUpkeep struct {
+	// recountAfter: a transaction wrote more than coverageAdjustMax nodes; the counts are
+	// no longer adjusted but recounted once the import has run.
+	recountAfter bool
+}
+
+func (u *derivedUpkeep) keep(ctx context.Context, tx neo4j.ExplicitTransaction) error {
 	if err := KeepNameKeys(ctx, tx); err != nil {
 		return err
 	}
-	if _, err := adjustCoverage(ctx, tx); err != nil {
+	if u.recountAfter {
+		return nil
+	}
+	did, err := adjustCoverage(ctx, tx, coverageAdjustMax)
+	if err != nil {
 		return fmt.Errorf("adjusting the stage coverage counts: %w", err)
 	}
+	u.recountAfter = did == tooMany
 	return nil
 }
 

@@ -206,7 +206,7 @@ func (s *Store) Mutate(ctx context.Context, f kg.Field, who string) (any, error)
 				}
 			}
 			if adjust {
-				_, err := adjustCoverage(ctx, tx)
+				_, err := adjustCoverage(ctx, tx, 0)
 				return err
 			}
 			if _, err := txRecords(ctx, tx, coverageLock, nil); err != nil {
