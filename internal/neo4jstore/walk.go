@@ -6,6 +6,7 @@ package neo4jstore
 import (
 	"context"
 	"fmt"
+	"github.com/batterykg/batterykg/internal/kg"
 	"sort"
 	"strings"
 	"time"
@@ -25,12 +26,14 @@ func (s *Store) GraphSchema(ctx context.Context) (graphformat.Schema, error) {
 		cypher string
 		keys   *[]graphformat.Key
 	}{
-		{`MATCH (n) WHERE NOT n:SchemaMigration UNWIND keys(n) AS k WITH k, n[k] AS v WHERE k <> 'id'
+		// derived data (dropDerived) left out
+		{`MATCH (n) WHERE NOT n:SchemaMigration UNWIND keys(n) AS k WITH n, k, n[k] AS v
+			WHERE k <> 'id' AND k <> $nameKey AND NOT (n:ValueChainStage AND k IN $coverage)
 			RETURN k, collect(DISTINCT valueType(v)) AS types ORDER BY k`, &out.NodeKeys},
 		{`MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration UNWIND keys(r) AS k WITH k, r[k] AS v
 			RETURN k, collect(DISTINCT valueType(v)) AS types ORDER BY k`, &out.EdgeKeys},
 	} {
-		recs, err := s.read(ctx, q.cypher, nil)
+		recs, err := s.read(ctx, q.cypher, map[string]any{"nameKey": kg.NameKey, "coverage": kg.CoverageProperties})
 		if err != nil {
 			return out, err
 		}
@@ -104,6 +107,7 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 				id, _ := r.Values[0].(string)
 				ls, _ := r.Values[1].([]any)
 				props, _ := r.Values[2].(map[string]any)
+				dropDerived(label, props)
 				n := graphformat.Node{ID: id, Props: plainProps(props, "id")}
 				for _, l := range ls {
 					n.Labels = append(n.Labels, fmt.Sprint(l))
