@@ -242,8 +242,8 @@ func mutationError(v any) error {
 }
 
 // RecountCoverage counts stage coverage from scratch and stores it on the stages (see
-// internal/neo4jstore/coverage.go): the importer's callers run it once an import has run
-// (whether or not it finished), and Migrate at its end.
+// internal/neo4jstore/coverage.go): after an import whose transactions could not adjust the
+// counts, when Migrate finds them missing, and in RepairDerived.
 func (s *Store) RecountCoverage(ctx context.Context) error {
 	_, err := s.run(maintenance(ctx), neo4j.AccessModeWrite, coverageLock, nil,
 		func(ctx context.Context, tx neo4j.ManagedTransaction, _ []*neo4j.Record) error {

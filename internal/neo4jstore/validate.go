@@ -142,9 +142,9 @@ type validation struct {
 	// touched, when set, is the statement's form for ValidateOptions.Touched.
 	touched string
 	params  map[string]any
-	// derived marks a check of data the store recomputes after every import (stage
-	// coverage counts, name sort keys): an import's transaction, checked before that, is
-	// not held to it.
+	// derived marks a check of data the store keeps itself (stage coverage counts, name
+	// sort keys), which an import may make exact only once it has run: an import's
+	// transaction is not held to it.
 	derived bool
 }
 
