@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/batterykg/batterykg/internal/cypherfile"
@@ -185,4 +186,72 @@ MERGE (a)-[r:ACTIVE_IN]->(s) SET r.sources = ['brochure#key-figures'], r.confide
 		t.Fatal(err)
 	}
 	changed("undoing it", "REFINING", [4]int{-1, 0, -1, 0})
+}
+
+// TestCoverageCountsUnderConcurrentWrites: eight clients at once create actors, link them to
+// stages and projects, move them and delete them; each mutation adjusts the stored counts in
+// its own transaction, and afterwards they must equal a count from scratch (the stage locks
+// order the adjustments).
+func TestCoverageCountsUnderConcurrentWrites(t *testing.T) {
+	srv := writeServer(t, true)
+	cfg := seedtest.Load(t)
+	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	t.Cleanup(func() {
+		cleanupMT(t)
+		if err := store.RecountCoverage(ctx); err != nil {
+			t.Error(err)
+		}
+		store.Close(ctx)
+	})
+	const src = `source: "brochure#key-figures"`
+	stages := []string{"stage-extraction", "stage-refining", "stage-recycling-recovery", "stage-second-life"}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*40)
+	for c := range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 3 {
+				id := fmt.Sprintf("mt-conc-%d-%d", c, i)
+				for _, q := range []string{
+					`mutation { upsertActor(input: {id: "` + id + `", name: "Concurrent ` + id + `", kind: LAB, region: WAL, country: "BE", ` + src + `}) { id } }`,
+					`mutation { link(input: {from: "` + id + `", type: ACTIVE_IN, to: "` + stages[(c+i)%4] + `", ` + src + `}) { created } }`,
+					`mutation { link(input: {from: "` + id + `", type: ACTIVE_IN, to: "` + stages[(c+i+1)%4] + `", ` + src + `}) { created } }`,
+					`mutation { setParticipation(input: {actor: "` + id + `", project: "batfactory", role: PARTNER, ` + src + `}) { id } }`,
+					`mutation { upsertActor(input: {id: "` + id + `", name: "Concurrent ` + id + `", kind: LAB, region: BRU, country: "BE", ` + src + `}) { id } }`,
+					`mutation { unlink(input: {from: "` + id + `", type: ACTIVE_IN, to: "` + stages[(c+i)%4] + `", ` + src + `}) { removed } }`,
+				} {
+					if r := post(t, srv, editorKey, q, nil); len(r.Errors) > 0 {
+						errs <- fmt.Sprintf("%s: %+v", q, r.Errors)
+					}
+				}
+				if i%2 == 0 {
+					if r := post(t, srv, adminKey, `mutation { deleteNode(id: "`+id+`", cascade: true) { deleted } }`, nil); len(r.Errors) > 0 {
+						errs <- fmt.Sprintf("delete %s: %+v", id, r.Errors)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	for _, region := range []string{"", "WAL", "BRU"} {
+		if got, want := apiCoverage(t, func(q string, v map[string]any) gqlResponse { return post(t, srv, "", q, v) }, region), scratchCoverage(t, region); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("region %q after concurrent writes:\n API     %v\n scratch %v", region, got, want)
+		}
+	}
+	rep, err := store.Validate(ctx, neo4jstore.ValidateOptions{Checks: []string{"stage-coverage-counts"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Results[0].Passed() {
+		t.Errorf("validate: %v", rep.Results[0].Examples)
+	}
 }
