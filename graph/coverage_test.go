@@ -72,25 +72,33 @@ func scratchCoverage(t *testing.T, region string) coverageCounts {
 	return out
 }
 
+// derivedStore opens a store on the seeded test Neo4j for a test that writes around the
+// stored derived data: when the test ends, its mt- nodes go and stage coverage is recounted.
+func derivedStore(t *testing.T) *neo4jstore.Store {
+	t.Helper()
+	cfg := seedtest.Load(t)
+	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cleanupMT(t)
+		if err := store.RecountCoverage(context.Background()); err != nil {
+			t.Error(err)
+		}
+		store.Close(context.Background())
+	})
+	return store
+}
+
 // TestCoverageCountsFollowEveryWrite drives every write path that can change stage coverage
 // (each mutation, a deletion with cascade, an import, a write around both that `migrate`
 // repairs) and after each compares the API's stored counts with counts made from scratch,
 // for every actor and for two regions; validate must agree.
 func TestCoverageCountsFollowEveryWrite(t *testing.T) {
 	srv := writeServer(t, true)
-	cfg := seedtest.Load(t)
-	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close(context.Background()) })
+	store := derivedStore(t)
 	ctx := context.Background()
-	t.Cleanup(func() {
-		cleanupMT(t)
-		if err := store.RecountCoverage(ctx); err != nil {
-			t.Error(err)
-		}
-	})
 	as := func(key string) func(string, map[string]any) gqlResponse {
 		return func(q string, vars map[string]any) gqlResponse { return post(t, srv, key, q, vars) }
 	}
@@ -194,19 +202,8 @@ MERGE (a)-[r:ACTIVE_IN]->(s) SET r.sources = ['brochure#key-figures'], r.confide
 // order the adjustments).
 func TestCoverageCountsUnderConcurrentWrites(t *testing.T) {
 	srv := writeServer(t, true)
-	cfg := seedtest.Load(t)
-	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
-	if err != nil {
-		t.Fatal(err)
-	}
+	store := derivedStore(t)
 	ctx := context.Background()
-	t.Cleanup(func() {
-		cleanupMT(t)
-		if err := store.RecountCoverage(ctx); err != nil {
-			t.Error(err)
-		}
-		store.Close(ctx)
-	})
 	const src = `source: "brochure#key-figures"`
 	stages := []string{"stage-extraction", "stage-refining", "stage-recycling-recovery", "stage-second-life"}
 	errs := make(chan string, 9*40)

@@ -17,7 +17,6 @@ import (
 	"github.com/batterykg/batterykg/internal/cypherfile"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
 	"github.com/batterykg/batterykg/internal/neo4jtest"
-	"github.com/batterykg/batterykg/internal/seedtest"
 )
 
 // pageOrders are the orders of the actors and projects lists that sort by name.
@@ -86,19 +85,8 @@ func scratchOrder(t *testing.T, list, arg, order string) []string {
 // list sorted by toLower(name) in Cypher; validate's name-keys must agree.
 func TestNameKeysFollowEveryWrite(t *testing.T) {
 	srv := writeServer(t, true)
-	cfg := seedtest.Load(t)
-	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close(context.Background()) })
+	store := derivedStore(t)
 	ctx := context.Background()
-	t.Cleanup(func() {
-		cleanupMT(t)
-		if err := store.RecountCoverage(ctx); err != nil {
-			t.Error(err)
-		}
-	})
 	read := func(q string, vars map[string]any) gqlResponse { return post(t, srv, "", q, vars) }
 	validates := func(want bool) {
 		t.Helper()
@@ -230,18 +218,7 @@ func TestStoredActorCounts(t *testing.T) {
 		c, _ := rows[0].Get("c")
 		return int(c.(int64))
 	}
-	ctx := context.Background()
-	cfg := seedtest.Load(t)
-	store, err := neo4jstore.Open(neo4jstore.Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := store.RecountCoverage(ctx); err != nil {
-			t.Error(err)
-		}
-		store.Close(ctx)
-	})
+	derivedStore(t) // recounts when the test ends: it removes the stored counts
 	regionLists := [][]string{nil, {"WAL"}, {"WAL", "BRU"}, {"FOREIGN", "VLG", "WAL", "BRU"}, {}}
 	nonZero := 0
 	for round, note := range []string{"stored counts", "no stored counts (counted)"} {
