@@ -291,7 +291,9 @@ func (s *Store) runTx(ctx context.Context, mode neo4j.AccessMode, cypher string,
 		switch {
 		case errors.Is(context.Cause(ctx), errGone):
 			return nil, unavailableError("the graph database went away", mode, committing, err)
-		case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		case errors.Is(ctx.Err(), context.DeadlineExceeded), pastDeadline(ctx):
+			// (the driver's socket deadline is the context's: its error, a timeout or a
+			// handshake cut short, may come a hair before the context's own timer)
 			return nil, unavailableError("query timed out", mode, committing, err)
 		}
 		err = translate(err)
@@ -301,6 +303,12 @@ func (s *Store) runTx(ctx context.Context, mode neo4j.AccessMode, cypher string,
 		return nil, err
 	}
 	return out.([]*neo4j.Record), nil
+}
+
+// pastDeadline reports whether ctx has a deadline that has passed.
+func pastDeadline(ctx context.Context) bool {
+	dl, ok := ctx.Deadline()
+	return ok && !time.Now().Before(dl)
 }
 
 // translate turns a driver error into a kg error: Neo4j out of reach or overloaded is
