@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/batterykg/batterykg/internal/faultproxy"
 	"github.com/batterykg/batterykg/internal/kg"
 	"github.com/batterykg/batterykg/internal/neo4jtest"
 )
@@ -52,5 +54,34 @@ func TestTimeoutsAndOutages(t *testing.T) {
 	_, err = open(fmt.Sprintf("bolt://127.0.0.1:%d", port), time.Second).read(ctx, "RETURN 1", nil)
 	if kg.ErrorCode(err) != kg.EUNAVAILABLE {
 		t.Errorf("Neo4j out of reach: %v, want %s", err, kg.EUNAVAILABLE)
+	}
+}
+
+// TestReadOverStaleConnection: a read that finds its pooled connection closed underneath it
+// (Neo4j restarted, a proxy dropped idle connections) is sent again and answers, as a
+// managed transaction's retries would, though reads go out as auto-commit transactions.
+func TestReadOverStaleConnection(t *testing.T) {
+	cfg := neo4jtest.Require(t)
+	proxy, err := faultproxy.New(strings.TrimPrefix(cfg.URI, "bolt://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	s, err := Open(Config{URI: "bolt://" + proxy.Addr(), User: cfg.User, Password: cfg.Password, Database: cfg.Database, QueryTimeout: 10 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	for round := range 3 {
+		recs, err := s.read(ctx, "RETURN $x AS x", map[string]any{"x": int64(round)})
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if x, _ := recs[0].Get("x"); x != int64(round) {
+			t.Fatalf("round %d: x = %v", round, x)
+		}
+		proxy.Cut() // the pooled connection is closed; new ones are accepted again at once
+		proxy.Restore()
 	}
 }
