@@ -47,8 +47,8 @@ func runCompare(ctx context.Context, args []string) error {
 	fs.DurationVar(&f.warmup, "warmup", 3*time.Second, "warm-up of each operation and target before measuring")
 	fs.IntVar(&f.rounds, "rounds", 3, "side-by-side rounds; the tables give the median")
 	fs.IntVar(&f.countRequests, "count-requests", 10, "requests per operation whose Neo4j statements are counted")
-	fs.IntVar(&f.scaleRequests, "scale-requests", 100, "sequential requests per scale measurement")
-	fs.DurationVar(&f.scaleDuration, "scale-duration", 30*time.Second, "time limit of one scale measurement")
+	fs.IntVar(&f.scaleRequests, "scale-requests", 100, "requests per scale measurement, each way (the API and its Cypher in turn)")
+	fs.DurationVar(&f.scaleDuration, "scale-duration", 30*time.Second, "time limit of one scale measurement, each way (its warm-up: a third of it)")
 	fs.StringVar(&f.libraryDir, "library", "bench/neo4j-graphql", "the Neo4j GraphQL Library server (Node)")
 	fs.BoolVar(&f.noLibrary, "no-library", false, "leave the Neo4j GraphQL Library out")
 	fs.BoolVar(&f.sideBySide, "side-by-side", true, "run the side-by-side comparison (false: only the scale measurements)")
@@ -292,7 +292,7 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 				continue
 			}
 			cs := contenders[op.Name]
-			ms3 := interleaved(ctx, []loadgen.Target{baselines[op.Name], cs[0].t, cs[1].t}, 3*f.latency)
+			ms3 := interleaved(ctx, []loadgen.Target{baselines[op.Name], cs[0].t, cs[1].t}, 3*f.latency, 0)
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -327,12 +327,14 @@ func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) er
 		}
 		viaAPI := loadgen.NewHTTPTarget(client, api.url, op.Ours)
 		direct := &cypherTarget{driver: in.store.Driver(), db: in.store.Database(), statements: sts}
-		// Warm the whole pool once both ways (plans, page cache), for at most a third of
-		// --scale-duration, so the figures are of a warm database; a failure here (a query
-		// that times out at this size) is reported, not fatal.
+		// Warm up both ways (plans, page cache, the JVM's compiled code) with the pool's
+		// requests in turn, round after round, for a third of --scale-duration (at least
+		// one request), so that the figures are of a server that has been running, not of a
+		// JVM that has just started; a failure here (a query that times out at this size)
+		// is reported, not fatal.
 		var apiErr, cypherErr string
 		warmUntil := time.Now().Add(f.scaleDuration / 3)
-		for i := range len(op.Ours) {
+		for i := 0; ; i++ {
 			if i > 0 && time.Now().After(warmUntil) {
 				break
 			}
@@ -345,8 +347,9 @@ func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) er
 			}
 			cancel()
 		}
-		a := loadgen.Drive(ctx, viaAPI, 1, f.scaleDuration, f.scaleRequests)
-		c := loadgen.Drive(ctx, direct, 1, f.scaleDuration, f.scaleRequests)
+		// The API and its Cypher in turn, request by request: each gets the same JVM and load.
+		ac := interleaved(ctx, []loadgen.Target{viaAPI, direct}, 2*f.scaleDuration, f.scaleRequests)
+		a, c := ac[0], ac[1]
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}

@@ -17,14 +17,14 @@ func startBaseline(ctx context.Context, bin, uri, password string) (*child, erro
 }
 
 // interleaved sends one request at a time to each target in turn, the order rotating every
-// cycle, for dur: whatever else loads the machine falls on every target alike, which
-// back-to-back runs of a few seconds each cannot promise on a shared machine. It returns each
-// target's latencies.
-func interleaved(ctx context.Context, targets []loadgen.Target, dur time.Duration) []measurement {
+// cycle, for dur or maxRounds cycles (when positive): whatever else loads the machine, and
+// however warm Neo4j's JVM is, falls on every target alike, which back-to-back runs cannot
+// promise. It returns each target's latencies.
+func interleaved(ctx context.Context, targets []loadgen.Target, dur time.Duration, maxRounds int) []measurement {
 	lat := make([][]time.Duration, len(targets))
 	out := make([]measurement, len(targets))
 	start := time.Now()
-	for i := 0; time.Since(start) < dur && ctx.Err() == nil; i++ {
+	for i := 0; time.Since(start) < dur && ctx.Err() == nil && (maxRounds <= 0 || i < maxRounds); i++ {
 		for k := range targets {
 			j := (k + i) % len(targets)
 			t0 := time.Now()
