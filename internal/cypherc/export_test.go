@@ -12,6 +12,13 @@ func CompileSearchReference(f kg.Field, lim Limits) (Statement, error) {
 	return Statement{Cypher: "RETURN " + expr + " AS data", Params: c.params}, nil
 }
 
+// SetSearchAhead sets searchAhead until the test ends.
+func SetSearchAhead(t interface{ Cleanup(func()) }, n int) {
+	old := searchAhead
+	searchAhead = n
+	t.Cleanup(func() { searchAhead = old })
+}
+
 // SetSearchWide sets searchWide until the test ends.
 func SetSearchWide(t interface{ Cleanup(func()) }, n int) {
 	old := searchWide

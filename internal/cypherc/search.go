@@ -27,9 +27,11 @@ const (
 	searchUnlimited = 1<<31 - 1
 )
 
-// searchWide is how many times the candidates a run of tied scores is looked for among
-// before all hits are (a variable so that the tests can make the run reach past it).
-var searchWide = 50
+// searchAhead is how many times the candidates the first call to Lucene asks for: a run of
+// tied scores at the candidates' edge that ends among these needs no second call.
+// searchWide is how many times the candidates a longer run is looked for among, before all
+// hits are. (Variables, so that the tests can make runs reach past them.)
+var searchAhead, searchWide = 5, 50
 
 // searchTypes maps SearchType values to labels.
 var searchTypes = kg.SearchTypes()
@@ -259,11 +261,13 @@ func searchTiers(lead, exact, prefix, word string) []searchTier {
 // acronym is the text; 3: starts with it; 2: it or a project's title has one of its words; 1: a
 // description, definition or text has one;
 // 0: only a near spelling matched), then by Lucene's score, then by id; `score` is the tier
-// plus Lucene's score scaled into [0, 1). Lucene is asked for 2×first+20 candidates; when the
-// last of them ties with a candidate that would be returned, every hit of that score is
-// fetched too, so that ties are always broken by id: from searchWide times as many of
-// Lucene's hits, or from all of them when the run goes on past those. With `types`, Lucene
-// is asked for all hits (the other types could crowd the candidates out).
+// plus Lucene's score scaled into [0, 1). The candidates are Lucene's best 2×first+20 hits,
+// and a run of tied scores at their edge is never split, so that the answer does not depend
+// on which of the run Lucene lists first and ties are always broken by id. The run is taken
+// whole when it ends among the searchAhead times as many hits asked of Lucene at once, or
+// when fewer than `first` hits score above it (then it is fetched from searchWide times as
+// many hits, or from all of them when it goes on past those); otherwise it is left out.
+// With `types`, Lucene is asked for all hits (the other types could crowd the candidates out).
 //
 // The tiers' regexes are tested one tier after the other over the candidates in score order,
 // each tier only while the page is not full and only until `first` candidates pass it: a
@@ -315,42 +319,48 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	labelsP := c.param(allowed)
 	exactP, prefixP, wordP := c.param(exact), c.param(prefix), c.param(word)
 
-	wide := searchUnlimited
+	ahead, wide := searchUnlimited, searchUnlimited
 	if candidates < searchUnlimited/searchWide {
-		wide = searchWide * candidates
+		ahead, wide = searchAhead*candidates, searchWide*candidates
 	}
-	wideP, leadP := c.param(wide), c.param(leadRegex(units))
+	aheadP, wideP, leadP := c.param(ahead), c.param(wide), c.param(leadRegex(units))
 
 	n, s, top, edge, ties, h, near := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("ties"), c.newVar("h"), c.newVar("near")
 	w, more, all, hits, found, why, score := c.newVar("w"), c.newVar("more"), c.newVar("all"), c.newVar("hits"), c.newVar("found"), c.newVar("why"), c.newVar("score")
-	x := c.newVar("x")
+	x, ahd, tie, past, cands := c.newVar("x"), c.newVar("ahead"), c.newVar("tie"), c.newVar("past"), c.newVar("cands")
 	proj, err := c.polymorphic(n, kg.Field{ByType: f.ByTypeOf("node")}, allowed)
 	if err != nil {
 		return "", err
 	}
 	call := "CALL db.index.fulltext.queryNodes('" + searchIndex + "', " + q
 	var b strings.Builder
-	fmt.Fprintf(&b, "COLLECT { %s, {limit: %s}) YIELD node AS %s, score AS %s ", call, lim, n, s)
-	fmt.Fprintf(&b, "WITH collect({n: %s, s: %s}) AS %s ", n, s, top)
-	fmt.Fprintf(&b, "WITH %s, CASE WHEN size(%s) = %s THEN %s[-1].s END AS %s ", top, top, lim, top, edge)
-	// The candidates end inside a run of tied scores that reaches the hits wanted: fetch the
-	// whole run, from a wider window of Lucene's hits, or from all of them when the run
-	// reaches the window's end too.
-	fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN %s IS NOT NULL AND size([%s IN %s WHERE %s.s > %s]) < %s THEN [1] ELSE [] END AS go "+
+	// The candidates are Lucene's first `lim` hits, with the run of tied scores at their
+	// edge never split (which of a run Lucene puts first is not the ids' order): the run is
+	// taken whole when it ends among the hits asked for ahead (up to `ahead`), or when it
+	// reaches the page (fewer than `first` hits score above it: then it is fetched from a
+	// wider window of Lucene's hits, or from all of them when it reaches the window's end
+	// too); otherwise it is left out and the hits above it are the candidates.
+	fmt.Fprintf(&b, "COLLECT { %s, {limit: %s}) YIELD node AS %s, score AS %s ", call, aheadP, n, s)
+	fmt.Fprintf(&b, "WITH collect({n: %s, s: %s}) AS %s WITH %s, %s[..%s] AS %s ", n, s, ahd, ahd, ahd, lim, top)
+	fmt.Fprintf(&b, "WITH %s, %s, CASE WHEN size(%s) = %s THEN %s[-1].s END AS %s ", ahd, top, top, lim, top, edge)
+	fmt.Fprintf(&b, "WITH %s, %s, %s, %s IS NOT NULL AND size([%s IN %s WHERE %s.s > %s]) < %s AS %s, size(%s) = %s AND %s[-1].s = %s AS %s ",
+		ahd, top, edge, edge, h, top, h, edge, firstP, tie, ahd, aheadP, ahd, edge, past)
+	fmt.Fprintf(&b, "CALL (%s, %s, %s) { UNWIND CASE WHEN %s AND %s THEN [1] ELSE [] END AS go "+
 		"%s, {limit: %s}) YIELD node AS %s, score AS %s WITH collect({n: %s, s: %s}) AS %s "+
 		"RETURN [%s IN %s WHERE %s.s = %s] AS %s, size(%s) = %s AND %s[-1].s = %s AS %s } ",
-		top, edge, edge, h, top, h, edge, firstP, call, wideP, n, s, n, s, w, h, w, h, edge, ties, w, wideP, w, edge, more)
+		edge, tie, past, tie, past, call, wideP, n, s, n, s, w, h, w, h, edge, ties, w, wideP, w, edge, more)
 	fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN %s THEN [1] ELSE [] END AS go "+
 		"%s) YIELD node AS %s, score AS %s WITH %s, %s WHERE %s = %s RETURN collect({n: %s, s: %s}) AS %s } ",
 		edge, more, more, call, n, s, n, s, s, edge, n, s, all)
-	fmt.Fprintf(&b, "WITH %s, %s, CASE WHEN %s THEN %s ELSE %s END AS %s ", top, edge, more, all, ties, ties)
+	fmt.Fprintf(&b, "WITH %s, CASE WHEN %s IS NULL THEN %s ELSE [%s IN %s WHERE %s.s > %s] + "+
+		"CASE WHEN %s THEN %s WHEN %s AND %s THEN %s WHEN %s THEN [] ELSE [%s IN %s WHERE %s.s = %s] END END AS %s ",
+		top, edge, top, h, top, h, edge, more, all, tie, past, ties, past, h, ahd, h, edge, cands)
 	// Too few hits: near spellings, below them all.
 	fmt.Fprintf(&b, "CALL (%s) { UNWIND CASE WHEN %s IS NOT NULL AND size(%s) < %s THEN [1] ELSE [] END AS go "+
 		"CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score AS %s "+
 		"WITH %s, %s WHERE NOT %s IN [%s IN %s | %s.n] RETURN collect({n: %s, s: %s}) AS %s } ",
 		top, fuzzyP, top, firstP, searchIndex, fuzzyP, lim, n, s, n, s, n, h, top, h, n, s, near)
-	fmt.Fprintf(&b, "UNWIND CASE WHEN size(%s) > 0 THEN [%s IN %s WHERE %s.s > %s] + %s ELSE %s END + %s AS %s ",
-		ties, h, top, h, edge, ties, top, near, h)
+	fmt.Fprintf(&b, "UNWIND %s + %s AS %s ", cands, near, h)
 	fmt.Fprintf(&b, "WITH %s.n AS %s, %s.s AS %s WHERE any(l IN labels(%s) WHERE l IN %s) ", h, n, h, s, n, labelsP)
 	// The hits in the order of their score within any one tier (t + s/(s+1) orders as s/(s+1)
 	// does), then the tiers one after the other, each only while the page is not full: a

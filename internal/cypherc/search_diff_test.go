@@ -30,9 +30,10 @@ const searchDiffActors = 3000
 // search_reference_test.go) on a synthetic graph: value-chain words in English and French,
 // with accents and typos, prefixes, actor and project names, with and without types, first
 // 1 to 50. Both must return the same hits in the same order, with the same scores and
-// matchedOn. It runs once with the wide window of tied scores as compiled and once with a
-// window of twice the candidates, so that runs reaching past it (all hits fetched) are
-// compared too.
+// matchedOn. Where a run of tied scores is needed it runs three times: as compiled; with no
+// hits asked ahead of the candidates (so that the run comes from the wide window); and with
+// no hits ahead and a window of the candidates' size (so that runs reaching past it, all
+// hits fetched, are compared too).
 func TestSearchSameAsReference(t *testing.T) {
 	drv, cfg := neo4jtest.Driver(t)
 	t0 := time.Now()
@@ -43,7 +44,7 @@ func TestSearchSameAsReference(t *testing.T) {
 	typeSets := [][]any{nil, {"ACTOR"}, {"PROJECT", "VALUE_CHAIN_STAGE"}}
 	r := rand.New(rand.NewPCG(17, 3))
 
-	var cases, ties, tiesPastWindow, near, tierZero int
+	var cases, ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero int
 	for i, text := range texts {
 		for j, first := range firsts {
 			types := typeSets[0]
@@ -51,41 +52,81 @@ func TestSearchSameAsReference(t *testing.T) {
 				types = typeSets[1+r.IntN(2)]
 			}
 			f := searchField(text, first, types)
-			want := runSearch(t, drv, cfg, f, cypherc.CompileSearchReference)
 			st := shape(t, drv, cfg, text, first, types)
-			for _, wide := range []int{50, 1} {
-				if wide != 50 && !st.ties {
-					continue // the window is not used
+			for _, aw := range [][2]int{{5, 50}, {1, 50}, {1, 1}} {
+				ahead, wide := aw[0], aw[1]
+				if ahead != 5 && !st.edge {
+					continue // no run of tied scores at the candidates' edge
 				}
+				cypherc.SetSearchAhead(t, ahead)
 				cypherc.SetSearchWide(t, wide)
+				limit := st.limit
+				fits := st.total < limit*ahead || st.above+st.tieRun < limit*ahead
+				switch {
+				case !st.edge:
+				case st.ties:
+					ties++
+					switch {
+					case fits:
+						tiesAhead++
+					case st.above+st.tieRun >= limit*wide:
+						tiesPastWindow++
+					default:
+						tiesInWindow++
+					}
+				case fits:
+					kept++
+				default:
+					leftOut++
+				}
+				want := runSearch(t, drv, cfg, f, reference(st, ahead))
 				got := runSearch(t, drv, cfg, f, cypherc.Compile)
 				cases++
 				if !reflect.DeepEqual(got, want) {
-					t.Errorf("search(text: %q, first: %d, types: %v), wide %d:\n got  %v\n want %v", text, first, types, wide, got, want)
+					t.Errorf("search(text: %q, first: %d, types: %v), ahead %d, wide %d:\n got  %v\n want %v", text, first, types, ahead, wide, got, want)
 				}
-				if st.ties {
-					ties++
-					if st.tieRun > (2*first+20)*wide {
-						tiesPastWindow++
+				if ahead == 5 {
+					for _, h := range want {
+						if h.MatchedOn == "SIMILAR_SPELLING" {
+							tierZero++
+							break
+						}
 					}
 				}
 			}
 			if st.near {
 				near++
 			}
-			for _, h := range want {
-				if h.MatchedOn == "SIMILAR_SPELLING" {
-					tierZero++
-					break
-				}
-			}
 		}
 	}
-	t.Logf("%d searches compared: %d fetched a run of tied scores (%d past the window), %d looked for near spellings, %d answered near spellings",
-		cases, ties, tiesPastWindow, near, tierZero)
+	t.Logf("%d searches compared: %d needed a run of tied scores (%d among the hits asked ahead, %d in the window, %d past it); "+
+		"a run not needed was kept whole %d times, left out %d times; %d looked for near spellings, %d answered near spellings",
+		cases, ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero)
 	// The comparison means something only if it went through every path of the statement.
-	if ties < 40 || tiesPastWindow < 15 || near < 20 || tierZero < 10 {
-		t.Errorf("too few searches exercise the statement's paths: %d ties, %d past the window, %d near, %d tier 0", ties, tiesPastWindow, near, tierZero)
+	if tiesAhead < 15 || tiesInWindow < 15 || tiesPastWindow < 15 || kept < 15 || leftOut < 15 || near < 20 || tierZero < 10 {
+		t.Errorf("too few searches exercise the statement's paths: %d ties (%d ahead, %d in the window, %d past it), %d kept, %d left out, %d near, %d tier 0",
+			ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero)
+	}
+}
+
+// reference compiles `search` with the statement of commit 01a285c, asked for the candidates
+// the rule of the run of tied scores at their edge gives (with ahead times the candidates
+// asked ahead): that statement takes Lucene's first `limit` hits, which may split the run.
+func reference(st searchShape, ahead int) func(kg.Field, cypherc.Limits) (cypherc.Statement, error) {
+	return func(f kg.Field, lim cypherc.Limits) (cypherc.Statement, error) {
+		s, err := cypherc.CompileSearchReference(f, lim)
+		if err != nil || !st.edge {
+			return s, err
+		}
+		switch {
+		case st.total < st.limit*ahead || st.above+st.tieRun < st.limit*ahead:
+			s.Params["p1"] = st.above + st.tieRun // the run whole
+		case st.ties:
+			// the statement fetches the whole run itself
+		default:
+			s.Params["p1"] = st.above // the run left out
+		}
+		return s, nil
 	}
 }
 
@@ -201,8 +242,12 @@ func runSearch(t *testing.T, drv neo4j.DriverWithContext, cfg neo4jtest.Config, 
 
 // searchShape is which paths of the statement a search goes through.
 type searchShape struct {
+	limit  int  // the candidates asked of Lucene
+	edge   bool // Lucene has more hits than that: the last candidate's score is the edge
 	ties   bool // the candidates end in a run of tied scores that reaches the page
-	tieRun int  // the length of that run
+	tieRun int  // the hits scored at the edge
+	above  int  // the hits scored above it
+	total  int  // every hit
 	near   bool // too few candidates: near spellings are looked for
 }
 
@@ -218,11 +263,14 @@ func shape(t *testing.T, drv neo4j.DriverWithContext, cfg neo4jtest.Config, text
 		"CALL db.index.fulltext.queryNodes('entity_search', $q, {limit: $limit}) YIELD score WITH collect(score) AS top "+
 			"WITH top, CASE WHEN size(top) = $limit THEN top[-1] END AS edge "+
 			"RETURN edge IS NOT NULL AND size([s IN top WHERE s > edge]) < $first AS ties, size(top) < $first AND $fuzzy IS NOT NULL AS near, "+
-			"COUNT { CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD score WHERE score = edge RETURN 1 } AS run",
+			"COUNT { CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD score WHERE score = edge RETURN 1 } AS run, "+
+			"COUNT { CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD score WHERE score > edge RETURN 1 } AS above, "+
+			"COUNT { CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD score RETURN 1 } AS total, edge IS NOT NULL AS edge",
 		map[string]any{"q": q, "limit": limit, "first": first, "fuzzy": fuzzy}, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(cfg.Database))
 	if err != nil {
 		t.Fatal(err)
 	}
 	v := res.Records[0].Values
-	return searchShape{ties: v[0].(bool), near: v[1].(bool), tieRun: int(v[2].(int64))}
+	return searchShape{limit: int(limit.(int)), ties: v[0].(bool), near: v[1].(bool), tieRun: int(v[2].(int64)),
+		above: int(v[3].(int64)), total: int(v[4].(int64)), edge: v[5].(bool)}
 }
