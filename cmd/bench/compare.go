@@ -26,6 +26,7 @@ type compareFlags struct {
 	countRequests int
 	scaleRequests int
 	scaleDuration time.Duration
+	scaleWarmup   time.Duration
 	libraryDir    string
 	noLibrary     bool
 	sideBySide    bool
@@ -48,7 +49,8 @@ func runCompare(ctx context.Context, args []string) error {
 	fs.IntVar(&f.rounds, "rounds", 3, "side-by-side rounds; the tables give the median")
 	fs.IntVar(&f.countRequests, "count-requests", 10, "requests per operation whose Neo4j statements are counted")
 	fs.IntVar(&f.scaleRequests, "scale-requests", 100, "requests per scale measurement, each way (the API and its Cypher in turn)")
-	fs.DurationVar(&f.scaleDuration, "scale-duration", 30*time.Second, "time limit of one scale measurement, each way (its warm-up: a third of it)")
+	fs.DurationVar(&f.scaleDuration, "scale-duration", 30*time.Second, "time limit of one scale measurement, each way")
+	fs.DurationVar(&f.scaleWarmup, "scale-warmup", 10*time.Second, "warm-up of each scale measurement (both ways, the pool's requests round after round; at least one request)")
 	fs.StringVar(&f.libraryDir, "library", "bench/neo4j-graphql", "the Neo4j GraphQL Library server (Node)")
 	fs.BoolVar(&f.noLibrary, "no-library", false, "leave the Neo4j GraphQL Library out")
 	fs.BoolVar(&f.sideBySide, "side-by-side", true, "run the side-by-side comparison (false: only the scale measurements)")
@@ -328,12 +330,12 @@ func scaleRun(ctx context.Context, f compareFlags, in *instance, rep *report) er
 		viaAPI := loadgen.NewHTTPTarget(client, api.url, op.Ours)
 		direct := &cypherTarget{driver: in.store.Driver(), db: in.store.Database(), statements: sts}
 		// Warm up both ways (plans, page cache, the JVM's compiled code) with the pool's
-		// requests in turn, round after round, for a third of --scale-duration (at least
-		// one request), so that the figures are of a server that has been running, not of a
-		// JVM that has just started; a failure here (a query that times out at this size)
-		// is reported, not fatal.
+		// requests in turn, round after round, for --scale-warmup (at least one request), so
+		// that the figures are of a server that has been running, not of a JVM that has
+		// just started; a failure here (a query that times out at this size) is reported,
+		// not fatal.
 		var apiErr, cypherErr string
-		warmUntil := time.Now().Add(f.scaleDuration / 3)
+		warmUntil := time.Now().Add(f.scaleWarmup)
 		for i := 0; ; i++ {
 			if i > 0 && time.Now().After(warmUntil) {
 				break

@@ -65,7 +65,7 @@ func newReport(f compareFlags) *report {
 	r := &report{Machine: machine(), Started: time.Now(), Settings: map[string]any{
 		"actors": f.actors, "sizes": f.sizes, "clients": f.clients, "duration": f.duration.String(), "latencyDuration": f.latency.String(),
 		"warmup": f.warmup.String(), "rounds": f.rounds, "countRequests": f.countRequests,
-		"scaleRequests": f.scaleRequests, "scaleDuration": f.scaleDuration.String(),
+		"scaleRequests": f.scaleRequests, "scaleDuration": f.scaleDuration.String(), "scaleWarmup": f.scaleWarmup.String(),
 		"neo4jHeap": f.neo4j.heap, "neo4jPageCache": f.neo4j.pageCache, "seed": f.neo4j.gen.seed,
 	}}
 	r.sample("start")
