@@ -3880,7 +3880,8 @@ type Query {
   of ` + "`" + `budgetMs` + "`" + ` too; when that runs out as well, no paths), with ` + "`" + `complete: false` + "`" + `. Neo4j
   cannot stop a search through stages once started, so one runs at a time: while another is
   running, the answer is the one through no stage. Without ` + "`" + `viaStages` + "`" + ` the search is the
-  default one and always completes. Unknown id: NOT_FOUND.
+  default one, within ` + "`" + `budgetMs` + "`" + ` too: when it has not finished (a few far-apart pairs on a
+  graph of a million actors), no paths, with ` + "`" + `complete: false` + "`" + `. Unknown id: NOT_FOUND.
   """
   pathSearch(
     "The id of the node the paths start from."

@@ -44,8 +44,8 @@ func TestPathBudget(t *testing.T) {
 		t.Errorf("250 ms: %v %v", b, ok)
 	}
 	f.Args["viaStages"] = false
-	if _, ok := PathBudget(f); ok {
-		t.Error("a search through no stage has no budget")
+	if b, ok := PathBudget(f); !ok || b != 250*time.Millisecond {
+		t.Errorf("through no stage, 250 ms: %v %v", b, ok)
 	}
 	if _, ok := PathBudget(kg.Field{Name: "shortestPaths", Args: map[string]any{"viaStages": true}}); ok {
 		t.Error("shortestPaths has no budget")

@@ -351,9 +351,10 @@ const (
 )
 
 // pathSearchRoot answers `pathSearch(...)`: the paths of shortestPaths with whether the search
-// completed. The store runs it within PathBudget, beside CompileCut's statement (the search
-// without stages, which says it is not complete), and answers that one when the search runs
-// out; CompileGivenUp's when both do.
+// completed. The store runs it within PathBudget; through stages beside CompileCut's
+// statement (the search without stages, which says it is not complete), answering that one
+// when the search runs out, and CompileGivenUp's when both do; through no stage,
+// CompileGivenUp's when it runs out.
 func pathSearchRoot(c *compiler, f kg.Field) (string, error) {
 	if _, err := intArg(f.Args, "budgetMs", pathBudgetMs, minPathBudgetMs, maxPathBudgetMs); err != nil {
 		return "", err
@@ -399,9 +400,9 @@ func ThroughStages(f kg.Field) bool {
 }
 
 // PathBudget is how long the search of the pathSearch field f may take: ok is false for any
-// other field and for a search that does not pass through stages (it is bounded as it is).
+// other field.
 func PathBudget(f kg.Field) (budget time.Duration, ok bool) {
-	if via, _ := f.Args["viaStages"].(bool); f.Name != "pathSearch" || !via {
+	if f.Name != "pathSearch" {
 		return 0, false
 	}
 	ms, err := intArg(f.Args, "budgetMs", pathBudgetMs, minPathBudgetMs, maxPathBudgetMs)

@@ -31,7 +31,11 @@ func (s *Store) query(ctx context.Context, f kg.Field, search, fallback time.Dur
 		if fallback <= 0 {
 			fallback = asked
 		}
-		recs, err = s.readWithin(ctx, search, fallback, f, st)
+		if cypherc.ThroughStages(f) {
+			recs, err = s.readWithin(ctx, search, fallback, f, st)
+		} else {
+			recs, err = s.readBounded(ctx, search, f, st)
+		}
 	} else if cypherc.ThroughStages(f) {
 		var cut bool
 		recs, cut, err = s.readStageSearch(ctx, st, s.cfg.QueryTimeout, s.cfg.QueryTimeout)
@@ -101,6 +105,21 @@ func (s *Store) readWithin(ctx context.Context, search, fallback time.Duration, 
 		return nil, err
 	}
 	recs, err = s.readFor(ctx, fallback, other)
+	if err == nil || !ranOut(ctx, err) {
+		return recs, err
+	}
+	none, err := cypherc.CompileGivenUp(f, s.limits)
+	if err != nil {
+		return nil, err
+	}
+	return s.read(ctx, none.Cypher, none.Params)
+}
+
+// readBounded runs st, a path search through no stage, within budget; when that runs out
+// (Neo4j stops such a search at its transaction's end), cypherc.CompileGivenUp's statement
+// answers: no paths, not complete.
+func (s *Store) readBounded(ctx context.Context, budget time.Duration, f kg.Field, st cypherc.Statement) ([]*neo4j.Record, error) {
+	recs, err := s.readFor(ctx, budget, st)
 	if err == nil || !ranOut(ctx, err) {
 		return recs, err
 	}
