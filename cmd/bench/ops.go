@@ -21,7 +21,7 @@ import (
 // opNames are the names of the side-by-side operations, then of the scale ones (--ops).
 var opNames = []string{"page", "nested", "count", "byRegion", "path",
 	"filteredPage", "actorStats", "collaborators", "connection", "fundingFlows",
-	"neighbourhood", "neighbourhood-hubs", "stageCoverage", "search", "shortestPaths", "shortestPaths-via-stages", "pathSearch-via-stages"}
+	"neighbourhood", "neighbourhood-hubs", "stageCoverage", "search", "shortestPaths", "pathSearch", "shortestPaths-via-stages", "pathSearch-via-stages"}
 
 // operation is one benchmarked GraphQL operation: batterykg's form and, where the Neo4j
 // GraphQL Library can express it, the library's form of the same question. A pool holds
@@ -172,6 +172,9 @@ func scaleOps(g *synth.Graph) []operation {
 			Ours: []request{{Query: `query Coverage { stageCoverage { stage { code } directActors projectActors actorCount projectCount gap } }`}}},
 		{Name: "search", About: "full-text search, 10 hits: 8 value-chain phrases and 8 actor names", Ours: search},
 		{Name: "shortestPaths", About: "k = 3 shortest paths of up to 4 hops between 30 random pairs of actors, every relationship type, not through stages (the defaults)", Ours: pathPool(g, 30, 3)},
+		{Name: "pathSearch", About: "the same pairs through pathSearch, default budget (800 ms): no paths, complete: false, when it runs out",
+			Ours: withArgs(withArgs(withArgs(pathPool(g, 30, 3),
+				"k: 3) {", "k: 3) { complete paths {"), "shortestPaths(", "pathSearch("), "direction } } }", "direction } } } }")},
 		{Name: "shortestPaths-via-stages", About: "the same pairs with viaStages: true (paths may pass through the ten stage hubs)",
 			Ours: withArgs(pathPool(g, 30, 3), "k: 3)", "k: 3, viaStages: true)")},
 		{Name: "pathSearch-via-stages", About: "the same pairs through pathSearch(viaStages: true), default budget (800 ms): cut short to the paths through no stage when it runs out",

@@ -104,20 +104,12 @@ func (s *Store) readWithin(ctx context.Context, search, fallback time.Duration, 
 	if err != nil {
 		return nil, err
 	}
-	recs, err = s.readFor(ctx, fallback, other)
-	if err == nil || !ranOut(ctx, err) {
-		return recs, err
-	}
-	none, err := cypherc.CompileGivenUp(f, s.limits)
-	if err != nil {
-		return nil, err
-	}
-	return s.read(ctx, none.Cypher, none.Params)
+	return s.readBounded(ctx, fallback, f, other)
 }
 
-// readBounded runs st, a path search through no stage, within budget; when that runs out
-// (Neo4j stops such a search at its transaction's end), cypherc.CompileGivenUp's statement
-// answers: no paths, not complete.
+// readBounded runs st, a path search through no stage (for f), within budget; when that
+// runs out (Neo4j stops such a search at its transaction's end), cypherc.CompileGivenUp's
+// statement answers: no paths, not complete.
 func (s *Store) readBounded(ctx context.Context, budget time.Duration, f kg.Field, st cypherc.Statement) ([]*neo4j.Record, error) {
 	recs, err := s.readFor(ctx, budget, st)
 	if err == nil || !ranOut(ctx, err) {
