@@ -3881,7 +3881,10 @@ type Query {
   cannot stop a search through stages once started, so one runs at a time: while another is
   running, the answer is the one through no stage. Without ` + "`" + `viaStages` + "`" + ` the search is the
   default one, within ` + "`" + `budgetMs` + "`" + ` too: when it has not finished (a few far-apart pairs on a
-  graph of a million actors), no paths, with ` + "`" + `complete: false` + "`" + `. Unknown id: NOT_FOUND.
+  graph of a million actors), no paths, with ` + "`" + `complete: false` + "`" + `. The budget is the search's:
+  the first search of each form (` + "`" + `k` + "`" + `, ` + "`" + `maxHops` + "`" + `, ` + "`" + `relationshipTypes` + "`" + `, the fields asked) since
+  the server started also has Neo4j compile it, and has the request's time instead.
+  Unknown id: NOT_FOUND.
   """
   pathSearch(
     "The id of the node the paths start from."

@@ -61,12 +61,15 @@ type Store struct {
 	statements *memo.Cache[cypherc.Statement]
 	// stageSearch holds the one search through stages that may run in Neo4j (readWithin).
 	stageSearch chan struct{}
+	// primed keeps the texts of the path searches run once (readBounded).
+	primed *memo.Cache[struct{}]
 	// plugin caches whether the database has the batterykg plugin (hasPlugin).
 	plugin atomic.Int32
 }
 
-// statementsWeight bounds the compiled statements kept (bytes, about).
-const statementsWeight = 32 << 20
+// statementsWeight bounds the compiled statements kept (bytes, about); primedWeight the
+// texts of the path searches run once.
+const statementsWeight, primedWeight = 32 << 20, 4 << 20
 
 // Open creates a driver for cfg. It does not wait for Neo4j: the server starts and reports
 // readiness (Ping) even while Neo4j is still down.
@@ -82,6 +85,7 @@ func Open(cfg Config) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{driver: d, cfg: cfg, limits: cfg.Limits, statements: memo.New[cypherc.Statement](statementsWeight),
+		primed:      memo.New[struct{}](primedWeight),
 		stageSearch: make(chan struct{}, 1)}
 	s.avail = newAvailability(s.probe, cfg.OnAvailability, probeTimeout)
 	return s, nil
