@@ -229,8 +229,8 @@ func runAll(ctx context.Context, tx neo4j.ManagedTransaction, sts []cypherc.Stat
 // thenFunc is what run does in the transaction after its statement, given its records.
 type thenFunc func(ctx context.Context, tx neo4j.ManagedTransaction, recs []*neo4j.Record) error
 
-// run runs one statement in a managed transaction of mode; then, when not nil, runs in the
-// same transaction after it.
+// run runs one statement in a transaction of mode (managed, but for a read with no then:
+// auto-commit, see runTx); then, when not nil, runs in the same transaction after it.
 func (s *Store) run(ctx context.Context, mode neo4j.AccessMode, cypher string, params map[string]any,
 	then thenFunc) ([]*neo4j.Record, error) {
 	return s.runTx(ctx, mode, cypher, params, then, 0)
