@@ -60,21 +60,19 @@ func TestSearchSameAsReference(t *testing.T) {
 				}
 				cypherc.SetSearchAhead(t, ahead)
 				cypherc.SetSearchWide(t, wide)
-				limit := st.limit
-				fits := st.total < limit*ahead || st.above+st.tieRun < limit*ahead
 				switch {
 				case !st.edge:
 				case st.ties:
 					ties++
 					switch {
-					case fits:
+					case st.fits(ahead):
 						tiesAhead++
-					case st.above+st.tieRun >= limit*wide:
+					case st.above+st.tieRun >= st.limit*wide:
 						tiesPastWindow++
 					default:
 						tiesInWindow++
 					}
-				case fits:
+				case st.fits(ahead):
 					kept++
 				default:
 					leftOut++
@@ -119,7 +117,7 @@ func reference(st searchShape, ahead int) func(kg.Field, cypherc.Limits) (cypher
 			return s, err
 		}
 		switch {
-		case st.total < st.limit*ahead || st.above+st.tieRun < st.limit*ahead:
+		case st.fits(ahead):
 			s.Params["p1"] = st.above + st.tieRun // the run whole
 		case st.ties:
 			// the statement fetches the whole run itself
@@ -249,6 +247,12 @@ type searchShape struct {
 	above  int  // the hits scored above it
 	total  int  // every hit
 	near   bool // too few candidates: near spellings are looked for
+}
+
+// fits reports whether the run of tied scores at the edge ends among the hits asked of
+// Lucene at once, ahead times the candidates.
+func (st searchShape) fits(ahead int) bool {
+	return st.total < st.limit*ahead || st.above+st.tieRun < st.limit*ahead
 }
 
 // shape asks Lucene directly which paths the search of text goes through.
