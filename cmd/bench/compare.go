@@ -33,6 +33,7 @@ type compareFlags struct {
 	cpuprofile    string
 	jsonOut       string
 	baseline      string
+	httpFloor     bool
 	ops           map[string]bool // nil: every operation
 	neo4j         neo4jFlags
 }
@@ -57,6 +58,7 @@ func runCompare(ctx context.Context, args []string) error {
 	fs.StringVar(&f.cpuprofile, "cpuprofile", "", "CPU profile of batterykg's server during the side-by-side measurements (and FILE.scale-N during those at N actors)")
 	fs.StringVar(&f.jsonOut, "json", "", "also write the results as JSON to this file")
 	fs.StringVar(&f.baseline, "baseline", "", "a bench binary of another build (an earlier commit): its batterykg server is measured too, one client, interleaved request by request with this build's and the Cypher (--latency-duration × 3 per operation and round)")
+	fs.BoolVar(&f.httpFloor, "http-floor", false, "also measure a server that only answers with as many bytes as batterykg (the HTTP hop between two processes), one client, interleaved request by request with batterykg and the Cypher (--latency-duration × 3 per operation and round)")
 	ops := fs.String("ops", "", "only these operations, comma-separated names (side by side and scale; empty: all)")
 	f.neo4j.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -229,6 +231,13 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 		}
 		defer baseline.stop()
 	}
+	var floor *child
+	if f.httpFloor {
+		if floor, err = startFloor(ctx); err != nil {
+			return err
+		}
+		defer floor.stop()
+	}
 	lib = nil
 	if !f.noLibrary {
 		if lib, err = startLibrary(ctx, f.libraryDir, in.uri, password); err != nil {
@@ -241,7 +250,7 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 		t    loadgen.Target
 	}
 	contenders := map[string][]contender{}
-	baselines := map[string]loadgen.Target{}
+	baselines, floors := map[string]loadgen.Target{}, map[string]loadgen.Target{}
 	for _, op := range ops {
 		cs := []contender{{"batterykg", loadgen.NewHTTPTarget(client, api.url, op.Ours)}, {"cypher", statements[op.Name]}}
 		if lib != nil && op.Library != nil && rep.row(op).LibraryError == "" {
@@ -254,6 +263,13 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 				return fmt.Errorf("%s via the baseline: %s", op.Name, m.FirstErr)
 			}
 			baselines[op.Name] = bt
+		}
+		if floor != nil {
+			ft, err := newFloorTarget(ctx, client, floor.url, loadgen.NewHTTPTarget(client, api.url, op.Ours), op.Ours)
+			if err != nil {
+				return fmt.Errorf("%s via batterykg: %w", op.Name, err)
+			}
+			floors[op.Name] = ft
 		}
 		for _, c := range cs {
 			if m := loadgen.Drive(ctx, c.t, f.clients, f.warmup, 0); m.Errors > 0 {
@@ -288,21 +304,30 @@ func sideBySideRun(ctx context.Context, f compareFlags, in *instance, rep *repor
 				logf("round %d %-9s %-9s 1 client  p50 %6.1f ms  p99 %6.1f ms  errors %d", round+1, op.Name, c.kind, ms(m.P50), ms(m.P99), m.Errors)
 			}
 		}
-		// With a baseline: both servers and the Cypher, one client, interleaved.
+		// With a baseline or the HTTP floor: batterykg, the Cypher and those, one client,
+		// interleaved.
 		for _, op := range ops {
-			if baselines[op.Name] == nil {
-				continue
+			if baseline == nil && floor == nil {
+				break
 			}
 			cs := contenders[op.Name]
-			ms3 := interleaved(ctx, []loadgen.Target{baselines[op.Name], cs[0].t, cs[1].t}, 3*f.latency, 0)
+			kinds, targets := []string{"batterykg-i", "cypher-i"}, []loadgen.Target{cs[0].t, cs[1].t}
+			if baseline != nil {
+				kinds, targets = append(kinds, "baseline-i"), append(targets, baselines[op.Name])
+			}
+			if floor != nil {
+				kinds, targets = append(kinds, "floor-i"), append(targets, floors[op.Name])
+			}
+			got := interleaved(ctx, targets, 3*f.latency, 0)
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			for k, kind := range []string{"baseline-i", "batterykg-i", "cypher-i"} {
-				rep.row(op).add(kind, ms3[k])
+			line := fmt.Sprintf("round %d %-9s interleaved", round+1, op.Name)
+			for k, kind := range kinds {
+				rep.row(op).add(kind, got[k])
+				line += fmt.Sprintf("  %s p50 %6.3f ms (errors %d)", strings.TrimSuffix(kind, "-i"), ms(got[k].P50), got[k].Errors)
 			}
-			logf("round %d %-9s interleaved  baseline p50 %6.2f ms  batterykg p50 %6.2f ms  cypher p50 %6.2f ms  errors %d/%d/%d", round+1, op.Name,
-				ms(ms3[0].P50), ms(ms3[1].P50), ms(ms3[2].P50), ms3[0].Errors, ms3[1].Errors, ms3[2].Errors)
+			logf("%s", line)
 		}
 		rep.sample(fmt.Sprintf("side-by-side round %d", round+1))
 	}

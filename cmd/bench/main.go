@@ -32,6 +32,7 @@ commands:
   compare  the side-by-side and scale benchmarks (see docs/benchmarks.md)
   fault    20 clients while Neo4j is stopped 10 s and started, then slow 10 s (docs/benchmarks.md)
   serve    batterykg's GraphQL server, as compare runs it (internal)
+  floor    an HTTP server that only answers with bytes, compare's HTTP floor (internal)
 
 Run "go run ./cmd/bench <command> -h" for the flags of a command.
 `
@@ -55,6 +56,8 @@ func main() {
 		err = runFault(ctx, args)
 	case "serve":
 		err = runServe(ctx, args)
+	case "floor":
+		err = runFloor(ctx, args)
 	case "-h", "-help", "--help", "help":
 		fmt.Print(usage)
 	default:

@@ -177,15 +177,24 @@ func (r *report) print(w io.Writer) {
 				a.RPS, c.RPS, ms(a.P50), ms(c.P50), ratio(float64(a.P50), float64(c.P50)))
 		}
 		if len(r.SideBySide) > 0 && len(r.SideBySide[0].Runs["batterykg-i"]) > 0 {
-			fmt.Fprintf(w, "\n### This build, the baseline build (--baseline) and the Cypher, one client, interleaved request by request (median of %d runs)\n\n", rounds)
-			fmt.Fprintln(w, "| operation | baseline p50 ms | this build p50 ms | Cypher p50 ms | baseline/Cypher | this build/Cypher | requests each |")
-			fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|")
+			fmt.Fprintf(w, "\n### This build, the Cypher, the baseline build (--baseline) and the HTTP floor (--http-floor), one client, interleaved request by request (median of %d runs)\n\n", rounds)
+			fmt.Fprint(w, "The floor: a server in its own process that only answers with as many bytes as this build; Cypher + floor is the least an API behind HTTP could take.\n\n")
+			fmt.Fprintln(w, "| operation | this build p50 ms | Cypher p50 ms | this build/Cypher | baseline p50 ms | baseline/Cypher | floor p50 ms | (Cypher + floor)/Cypher | requests each |")
+			fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 			for _, x := range r.SideBySide {
-				b, _ := x.med("baseline-i")
 				a, _ := x.med("batterykg-i")
 				c, _ := x.med("cypher-i")
-				fmt.Fprintf(w, "| %s | %.2f | %.2f | %.2f | %s | %s | %d |\n", x.Op, ms(b.P50), ms(a.P50), ms(c.P50),
-					ratio(float64(b.P50), float64(c.P50)), ratio(float64(a.P50), float64(c.P50)), a.Requests)
+				b, hasB := x.med("baseline-i")
+				fl, hasF := x.med("floor-i")
+				base, floor := "– | –", "– | –"
+				if hasB {
+					base = fmt.Sprintf("%.2f | %s", ms(b.P50), ratio(float64(b.P50), float64(c.P50)))
+				}
+				if hasF {
+					floor = fmt.Sprintf("%.3f | %s", ms(fl.P50), ratio(float64(c.P50+fl.P50), float64(c.P50)))
+				}
+				fmt.Fprintf(w, "| %s | %.2f | %.2f | %s | %s | %s | %d |\n", x.Op, ms(a.P50), ms(c.P50),
+					ratio(float64(a.P50), float64(c.P50)), base, floor, a.Requests)
 			}
 		}
 		fmt.Fprintln(w)
