@@ -27,11 +27,10 @@ const (
 	searchUnlimited = 1<<31 - 1
 )
 
-// searchAhead is how many times the candidates a run of tied scores at the candidates' edge
-// may end within to be taken whole when it does not reach the page. searchWide is how many
-// times the candidates Lucene is asked for at once: a run that reaches the page is looked for
-// among these before all hits are. (Variables, so that the tests can make runs reach past
-// them.)
+// searchAhead is how many times the candidates the first call to Lucene asks for: a run of
+// tied scores at the candidates' edge that ends among these needs no second call.
+// searchWide is how many times the candidates a longer run is looked for among, before all
+// hits are. (Variables, so that the tests can make runs reach past them.)
 var searchAhead, searchWide = 5, 50
 
 // searchTypes maps SearchType values to labels.
@@ -265,9 +264,9 @@ func searchTiers(lead, exact, prefix, word string) []searchTier {
 // plus Lucene's score scaled into [0, 1). The candidates are Lucene's best 2×first+20 hits,
 // and a run of tied scores at their edge is never split, so that the answer does not depend
 // on which of the run Lucene lists first and ties are always broken by id. The run is taken
-// whole when it ends among searchAhead times as many hits, or when fewer than `first` hits
-// score above it (then it is taken from the searchWide times as many hits Lucene is asked
-// for at once, or from all hits when it goes on past those); otherwise it is left out.
+// whole when it ends among the searchAhead times as many hits asked of Lucene at once, or
+// when fewer than `first` hits score above it (then it is fetched from searchWide times as
+// many hits, or from all of them when it goes on past those); otherwise it is left out.
 // With `types`, Lucene is asked for all hits (the other types could crowd the candidates out).
 //
 // The tiers' regexes are tested one tier after the other over the candidates in score order,
@@ -326,7 +325,7 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	}
 	aheadP, wideP, leadP := c.param(ahead), c.param(wide), c.param(leadRegex(units))
 
-	n, s, top, edge, h, near := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("h"), c.newVar("near")
+	n, s, top, edge, ties, h, near := c.newVar("n"), c.newVar("s"), c.newVar("top"), c.newVar("edge"), c.newVar("ties"), c.newVar("h"), c.newVar("near")
 	w, more, all, hits, found, why, score := c.newVar("w"), c.newVar("more"), c.newVar("all"), c.newVar("hits"), c.newVar("found"), c.newVar("why"), c.newVar("score")
 	x, ahd, tie, past, cands := c.newVar("x"), c.newVar("ahead"), c.newVar("tie"), c.newVar("past"), c.newVar("cands")
 	proj, err := c.polymorphic(n, kg.Field{ByType: f.ByTypeOf("node")}, allowed)
@@ -337,27 +336,25 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	var b strings.Builder
 	// The candidates are Lucene's first `lim` hits, with the run of tied scores at their
 	// edge never split (which of a run Lucene puts first is not the ids' order): the run is
-	// taken whole when it ends among the first `ahead` hits, or when it reaches the page
-	// (fewer than `first` hits score above it: then from the `wide` hits asked for, or from
-	// all hits when it reaches their end too); otherwise it is left out and the hits above it
-	// are the candidates. Lucene is asked for `wide` hits at once: each call scores every
-	// hit, and the runs that reach past `ahead` are those of common words, whose scoring is
-	// the cost (a second call doubled it); the first `ahead` of them are those a call for
-	// `ahead` would give (Lucene breaks ties by its document order), so the answer is the same.
-	fmt.Fprintf(&b, "COLLECT { %s, {limit: %s}) YIELD node AS %s, score AS %s ", call, wideP, n, s)
-	fmt.Fprintf(&b, "WITH collect({n: %s, s: %s}) AS %s WITH %s, %s[..%s] AS %s ", n, s, w, w, w, aheadP, ahd)
-	fmt.Fprintf(&b, "WITH %s, %s, %s[..%s] AS %s ", w, ahd, ahd, lim, top)
-	fmt.Fprintf(&b, "WITH %s, %s, %s, CASE WHEN size(%s) = %s THEN %s[-1].s END AS %s ", w, ahd, top, top, lim, top, edge)
-	fmt.Fprintf(&b, "WITH %s, %s, %s, %s, %s IS NOT NULL AND size([%s IN %s WHERE %s.s > %s]) < %s AS %s, size(%s) = %s AND %s[-1].s = %s AS %s ",
-		w, ahd, top, edge, edge, h, top, h, edge, firstP, tie, ahd, aheadP, ahd, edge, past)
-	fmt.Fprintf(&b, "WITH %s, %s, %s, %s, %s, %s, %s AND %s AND size(%s) = %s AND %s[-1].s = %s AS %s ",
-		w, ahd, top, edge, tie, past, tie, past, w, wideP, w, edge, more)
+	// taken whole when it ends among the hits asked for ahead (up to `ahead`), or when it
+	// reaches the page (fewer than `first` hits score above it: then it is fetched from a
+	// wider window of Lucene's hits, or from all of them when it reaches the window's end
+	// too); otherwise it is left out and the hits above it are the candidates.
+	fmt.Fprintf(&b, "COLLECT { %s, {limit: %s}) YIELD node AS %s, score AS %s ", call, aheadP, n, s)
+	fmt.Fprintf(&b, "WITH collect({n: %s, s: %s}) AS %s WITH %s, %s[..%s] AS %s ", n, s, ahd, ahd, ahd, lim, top)
+	fmt.Fprintf(&b, "WITH %s, %s, CASE WHEN size(%s) = %s THEN %s[-1].s END AS %s ", ahd, top, top, lim, top, edge)
+	fmt.Fprintf(&b, "WITH %s, %s, %s, %s IS NOT NULL AND size([%s IN %s WHERE %s.s > %s]) < %s AS %s, size(%s) = %s AND %s[-1].s = %s AS %s ",
+		ahd, top, edge, edge, h, top, h, edge, firstP, tie, ahd, aheadP, ahd, edge, past)
+	fmt.Fprintf(&b, "CALL (%s, %s, %s) { UNWIND CASE WHEN %s AND %s THEN [1] ELSE [] END AS go "+
+		"%s, {limit: %s}) YIELD node AS %s, score AS %s WITH collect({n: %s, s: %s}) AS %s "+
+		"RETURN [%s IN %s WHERE %s.s = %s] AS %s, size(%s) = %s AND %s[-1].s = %s AS %s } ",
+		edge, tie, past, tie, past, call, wideP, n, s, n, s, w, h, w, h, edge, ties, w, wideP, w, edge, more)
 	fmt.Fprintf(&b, "CALL (%s, %s) { UNWIND CASE WHEN %s THEN [1] ELSE [] END AS go "+
 		"%s) YIELD node AS %s, score AS %s WITH %s, %s WHERE %s = %s RETURN collect({n: %s, s: %s}) AS %s } ",
 		edge, more, more, call, n, s, n, s, s, edge, n, s, all)
 	fmt.Fprintf(&b, "WITH %s, CASE WHEN %s IS NULL THEN %s ELSE [%s IN %s WHERE %s.s > %s] + "+
-		"CASE WHEN %s THEN %s WHEN %s AND %s THEN [%s IN %s WHERE %s.s = %s] WHEN %s THEN [] ELSE [%s IN %s WHERE %s.s = %s] END END AS %s ",
-		top, edge, top, h, top, h, edge, more, all, tie, past, h, w, h, edge, past, h, ahd, h, edge, cands)
+		"CASE WHEN %s THEN %s WHEN %s AND %s THEN %s WHEN %s THEN [] ELSE [%s IN %s WHERE %s.s = %s] END END AS %s ",
+		top, edge, top, h, top, h, edge, more, all, tie, past, ties, past, h, ahd, h, edge, cands)
 	// Too few hits: near spellings, below them all.
 	fmt.Fprintf(&b, "CALL (%s) { UNWIND CASE WHEN %s IS NOT NULL AND size(%s) < %s THEN [1] ELSE [] END AS go "+
 		"CALL db.index.fulltext.queryNodes('%s', %s, {limit: %s}) YIELD node AS %s, score AS %s "+
