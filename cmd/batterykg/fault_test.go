@@ -18,16 +18,11 @@ import (
 // already in place, an admin key, the given statement time limit and any further serve flags.
 func proxiedServe(t *testing.T, queryTimeout, requestTimeout time.Duration, flags ...string) (url, key string, proxy *faultproxy.Proxy) {
 	t.Helper()
-	c := neo4jtest.Require(t)
-	proxy, err := faultproxy.New(strings.TrimPrefix(c.URI, "bolt://"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { proxy.Close() })
+	c, proxy := neo4jtest.Proxied(t)
 	key = "fault-test-admin-key-0123456789ab"
 	keys := filepath.Join(t.TempDir(), "keys")
 	os.WriteFile(keys, []byte("admin admin "+auth.HashKey(key)+"\n"), 0o600)
-	args := []string{"--uri", "bolt://" + proxy.Addr(), "--password", c.Password, "--user", c.User, "--database", c.Database,
+	args := []string{"--uri", c.URI, "--password", c.Password, "--user", c.User, "--database", c.Database,
 		"--migrate=false", "--api-keys", keys, "--query-timeout", queryTimeout.String(), "--request-timeout", requestTimeout.String()}
 	url, _ = serve(t, append(args, flags...)...)
 	waitReady(t, url, time.Minute)

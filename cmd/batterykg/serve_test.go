@@ -19,7 +19,6 @@ import (
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
 
 	"github.com/batterykg/batterykg/internal/auth"
-	"github.com/batterykg/batterykg/internal/faultproxy"
 	"github.com/batterykg/batterykg/internal/localneo4j"
 	"github.com/batterykg/batterykg/internal/neo4jtest"
 )
@@ -283,13 +282,8 @@ func TestNeo4jRestartUnderLoad(t *testing.T) {
 // answer, and serve returns cleanly. Neo4j is reached through a proxy that delays its
 // answers, so the request is surely in flight.
 func TestGracefulShutdown(t *testing.T) {
-	c := neo4jtest.Require(t)
-	proxy, err := faultproxy.New(strings.TrimPrefix(c.URI, "bolt://"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
-	url, stop := serve(t, "--uri", "bolt://"+proxy.Addr(), "--password", c.Password, "--user", c.User, "--migrate=false")
+	c, proxy := neo4jtest.Proxied(t)
+	url, stop := serve(t, "--uri", c.URI, "--password", c.Password, "--user", c.User, "--migrate=false")
 	waitReady(t, url, time.Minute)
 	proxy.SetDelay(1500 * time.Millisecond)
 	got := make(chan answer, 1)

@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"net"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/batterykg/batterykg/internal/faultproxy"
 	"github.com/batterykg/batterykg/internal/kg"
 	"github.com/batterykg/batterykg/internal/neo4jtest"
 )
@@ -61,13 +59,8 @@ func TestTimeoutsAndOutages(t *testing.T) {
 // (Neo4j restarted, a proxy dropped idle connections) is sent again and answers, as a
 // managed transaction's retries would, though reads go out as auto-commit transactions.
 func TestReadOverStaleConnection(t *testing.T) {
-	cfg := neo4jtest.Require(t)
-	proxy, err := faultproxy.New(strings.TrimPrefix(cfg.URI, "bolt://"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer proxy.Close()
-	s, err := Open(Config{URI: "bolt://" + proxy.Addr(), User: cfg.User, Password: cfg.Password, Database: cfg.Database, QueryTimeout: 10 * time.Second})
+	cfg, proxy := neo4jtest.Proxied(t)
+	s, err := Open(Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database, QueryTimeout: 10 * time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}

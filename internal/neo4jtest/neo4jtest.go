@@ -8,11 +8,14 @@ package neo4jtest
 import (
 	"context"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
+
+	"github.com/batterykg/batterykg/internal/faultproxy"
 )
 
 // Environment variables read by this package.
@@ -68,6 +71,20 @@ func Require(t testing.TB) Config {
 	}
 	t.Log(Marker)
 	return cfg
+}
+
+// Proxied is Require's connection through a fault proxy in front of the test Neo4j (closed
+// when t ends): its URI is the proxy's, and the proxy can delay or cut the traffic.
+func Proxied(t testing.TB) (Config, *faultproxy.Proxy) {
+	t.Helper()
+	cfg := Require(t)
+	proxy, err := faultproxy.New(strings.TrimPrefix(cfg.URI, "bolt://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { proxy.Close() })
+	cfg.URI = "bolt://" + proxy.Addr()
+	return cfg, proxy
 }
 
 // Driver returns a shared, verified driver for the test Neo4j (see Require).
