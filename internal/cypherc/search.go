@@ -53,15 +53,18 @@ var synonyms = func() map[string][][]string {
 	return out
 }()
 
-// folder removes accents: "Liège" → "Liege".
-var folder = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// folder returns a transformer that removes accents: "Liège" → "Liege". A chain keeps
+// state between calls, so each fold has its own: root fields compile concurrently.
+func folder() transform.Transformer {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}
 
 // ligatures are the letters Lucene's ASCII folding spells out that NFD leaves whole.
 var ligatures = strings.NewReplacer("œ", "oe", "æ", "ae", "ß", "ss", "ø", "o", "ł", "l", "đ", "d")
 
 // fold is text in lower case without accents, as the search index stores its terms.
 func fold(s string) string {
-	out, _, err := transform.String(folder, strings.ToLower(s))
+	out, _, err := transform.String(folder(), strings.ToLower(s))
 	if err != nil {
 		out = strings.ToLower(s)
 	}

@@ -1,9 +1,11 @@
 package cypherc
 
 import (
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -66,5 +68,43 @@ func TestRankRegexes(t *testing.T) {
 	}
 	if got := conv(textRegex("liege")).MatchString("Université de Liège"); !got {
 		t.Errorf("textRegex(liege) does not match Liège")
+	}
+}
+
+// TestFoldConcurrently: root fields are compiled concurrently (two searches in one query),
+// and folding shared a transformer, which is not safe for concurrent use: it panicked
+// ("slice bounds out of range", found by CI) or folded wrongly.
+func TestFoldConcurrently(t *testing.T) {
+	texts := map[string]string{
+		"Liège Université":             "liege universite",
+		"Électrolytes à l'état solide": "electrolytes a l'etat solide",
+		"Œuvre Çà et là, Ærø":          "oeuvre ca et la, aero",
+		"recycling":                    "recycling",
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8)
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					errs <- fmt.Sprint("panic: ", r)
+				}
+			}()
+			for range 3000 {
+				for in, want := range texts {
+					if got := fold(in); got != want {
+						errs <- fmt.Sprintf("fold(%q) = %q, want %q", in, got, want)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
