@@ -3,7 +3,10 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -19,6 +22,30 @@ type child struct {
 	cmd  *exec.Cmd
 	url  string // the GraphQL endpoint
 	done chan error
+}
+
+// serveChild is the server side of startChild: it listens on addr, prints "listening on
+// http://ADDR/path" for startChild, serves srv until ctx is done, and then shuts it down,
+// letting requests in flight finish for up to 10 s.
+func serveChild(ctx context.Context, srv *http.Server, addr, path string) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("listening on http://%s/%s\n", ln.Addr(), path)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
 }
 
 // startChild runs cmd and waits for the "listening on URL" line it prints on stdout.

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"sync"
 	"testing"
 
 	"github.com/batterykg/batterykg/internal/loadgen"
@@ -14,7 +16,10 @@ import (
 // and then gets answers of the same sizes from the floor server.
 func TestFloorAnswersAsManyBytes(t *testing.T) {
 	answers := []string{`{"data":{"a":1}}`, `{"data":{"actors":{"totalCount":1234,"edges":[]}}}`}
-	var got []int
+	var (
+		mu  sync.Mutex // the floor server's handler appends, the test reads
+		got []int
+	)
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		var req request
 		json.NewDecoder(r.Body).Decode(&req)
@@ -25,7 +30,9 @@ func TestFloorAnswersAsManyBytes(t *testing.T) {
 		rec := httptest.NewRecorder()
 		floorHandler().ServeHTTP(rec, r)
 		if rec.Code == http.StatusOK {
+			mu.Lock()
 			got = append(got, rec.Body.Len())
+			mu.Unlock()
 		}
 		if rec.Code == http.StatusOK && !json.Valid(rec.Body.Bytes()) {
 			t.Errorf("not JSON: %q", rec.Body.String())
@@ -46,7 +53,9 @@ func TestFloorAnswersAsManyBytes(t *testing.T) {
 		}
 	}
 	want := []int{len(answers[1]), len(answers[0]), len(answers[1]), len(answers[0])}
-	if len(got) != 4 || got[0] != want[0] || got[1] != want[1] || got[2] != want[2] || got[3] != want[3] {
+	mu.Lock()
+	defer mu.Unlock()
+	if !slices.Equal(got, want) {
 		t.Fatalf("floor answered %v bytes, want %v", got, want)
 	}
 	resp, err := http.Get(floor.URL + "?bytes=1")
