@@ -25,3 +25,18 @@ func SetSearchWide(t interface{ Cleanup(func()) }, n int) {
 	searchWide = n
 	t.Cleanup(func() { searchWide = old })
 }
+
+// CompileScreened compiles `search` with its name tiers screened (nameScreen) whatever the
+// number of hits.
+func CompileScreened(f kg.Field, lim Limits) (Statement, error) {
+	old := searchScreenMin
+	searchScreenMin = 0
+	defer func() { searchScreenMin = old }()
+	return Compile(f, lim)
+}
+
+// NameScreen is nameScreen of text's units.
+func NameScreen(text string) string { return nameScreen(searchUnits(searchWords(text))) }
+
+// SearchStopWords are the stop words nameScreen knows.
+var SearchStopWords = searchStopWords

@@ -44,7 +44,7 @@ func TestSearchSameAsReference(t *testing.T) {
 	typeSets := [][]any{nil, {"ACTOR"}, {"PROJECT", "VALUE_CHAIN_STAGE"}}
 	r := rand.New(rand.NewPCG(17, 3))
 
-	var cases, ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero int
+	var cases, screened, ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero int
 	for i, text := range texts {
 		for j, first := range firsts {
 			types := typeSets[0]
@@ -83,6 +83,14 @@ func TestSearchSameAsReference(t *testing.T) {
 				if !reflect.DeepEqual(got, want) {
 					t.Errorf("search(text: %q, first: %d, types: %v), ahead %d, wide %d:\n got  %v\n want %v", text, first, types, ahead, wide, got, want)
 				}
+				if ahead == 5 && cypherc.NameScreen(text) != "" {
+					// The same with the name tiers screened (nameScreen), whatever the hits.
+					got := runSearch(t, drv, cfg, f, cypherc.CompileScreened)
+					screened++
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("search(text: %q, first: %d, types: %v), names screened:\n got  %v\n want %v", text, first, types, got, want)
+					}
+				}
 				if ahead == 5 {
 					for _, h := range want {
 						if h.MatchedOn == "SIMILAR_SPELLING" {
@@ -98,12 +106,13 @@ func TestSearchSameAsReference(t *testing.T) {
 		}
 	}
 	t.Logf("%d searches compared: %d needed a run of tied scores (%d among the hits asked ahead, %d in the window, %d past it); "+
-		"a run not needed was kept whole %d times, left out %d times; %d looked for near spellings, %d answered near spellings",
-		cases, ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero)
+		"a run not needed was kept whole %d times, left out %d times; %d looked for near spellings, %d answered near spellings; "+
+		"%d compared again with the names screened",
+		cases, ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero, screened)
 	// The comparison means something only if it went through every path of the statement.
-	if tiesAhead < 15 || tiesInWindow < 15 || tiesPastWindow < 15 || kept < 15 || leftOut < 15 || near < 20 || tierZero < 10 {
-		t.Errorf("too few searches exercise the statement's paths: %d ties (%d ahead, %d in the window, %d past it), %d kept, %d left out, %d near, %d tier 0",
-			ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero)
+	if tiesAhead < 15 || tiesInWindow < 15 || tiesPastWindow < 15 || kept < 15 || leftOut < 15 || near < 20 || tierZero < 10 || screened < 150 {
+		t.Errorf("too few searches exercise the statement's paths: %d ties (%d ahead, %d in the window, %d past it), %d kept, %d left out, %d near, %d tier 0, %d screened",
+			ties, tiesAhead, tiesInWindow, tiesPastWindow, kept, leftOut, near, tierZero, screened)
 	}
 }
 

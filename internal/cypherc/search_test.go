@@ -108,3 +108,42 @@ func TestFoldConcurrently(t *testing.T) {
 		t.Error(e)
 	}
 }
+
+func TestNameScreen(t *testing.T) {
+	finbat := `/[^a-z0-9]*(f|[^a-z0-9])(i|[^a-z0-9])(n|[^a-z0-9])(b|[^a-z0-9])(a|[^a-z0-9])(t|[^a-z0-9]).*/`
+	if got, want := nameScreen(searchUnits(searchWords("Finbat Climate Fund"))), "name:"+finbat+" shortName:"+finbat+" acronym:"+finbat; got != want {
+		t.Errorf("Finbat Climate Fund: screen\n %s, want\n %s", got, want)
+	}
+	// Every form of the first unit, each first word once; a long word spelled out in part.
+	got := nameScreen(searchUnits(searchWords("seconde vie")))
+	for _, w := range []string{"seconde", "second"} {
+		spelt := ""
+		for _, r := range w {
+			spelt += "(" + string(r) + "|[^a-z0-9])"
+		}
+		if !strings.Contains(got, "name:/[^a-z0-9]*"+spelt+".*/") {
+			t.Errorf("seconde vie: the screen lacks %q: %s", w, got)
+		}
+	}
+	firsts := map[string]bool{}
+	for _, f := range searchUnits(searchWords("seconde vie"))[0].forms {
+		firsts[f[0]] = true
+	}
+	if n := strings.Count(got, ":/"); n != 3*len(firsts) {
+		t.Errorf("seconde vie: %d clauses for %d first words: %s", n, len(firsts), got)
+	}
+	if got := nameScreen(searchUnits(searchWords("hydrometallurgical"))); !strings.Contains(got, "(t|[^a-z0-9]).*/") || strings.Contains(got, "(l|[^a-z0-9]).*/") ||
+		strings.Count(got, "|[^a-z0-9])") != 3*searchScreenChars {
+		t.Errorf("hydrometallurgical: not spelled out to %d letters: %s", searchScreenChars, got)
+	}
+	if got := nameScreen(searchUnits(searchWords("Université de Liège"))); !strings.Contains(got, "(u|[^a-z0-9])(n|[^a-z0-9])") {
+		t.Errorf("accents are folded before the screen: %s", got)
+	}
+	// No screen where the index does not hold the word as typed: stop words and their
+	// starts, words that are not ASCII letters and digits.
+	for _, text := range []string{"The Battery Lab", "th battery", "a", "in", "中国电池", "ıslak"} {
+		if got := nameScreen(searchUnits(searchWords(text))); got != "" {
+			t.Errorf("%q: screen %s, want none", text, got)
+		}
+	}
+}
