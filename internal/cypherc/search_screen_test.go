@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log/slog"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -184,6 +185,30 @@ func TestNameScreenFindsEveryForm(t *testing.T) {
 	}
 	if missed == 0 {
 		t.Logf("%d words: every probe found", len(words))
+	}
+}
+
+// TestSearchStopWords: the screen knows the stop words of the search index's analyser. A
+// stop word it did not know would let the screen drop names that start with one.
+func TestSearchStopWords(t *testing.T) {
+	migratedEmpty(t)
+	recs := neo4jtest.Run(t, "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_search' RETURN options.indexConfig['fulltext.analyzer'] AS a", nil)
+	if len(recs) != 1 {
+		t.Fatalf("no entity_search index")
+	}
+	analyzer := recs[0].Values[0].(string)
+	recs = neo4jtest.Run(t, "CALL db.index.fulltext.listAvailableAnalyzers() YIELD analyzer, stopwords WHERE analyzer = $a RETURN stopwords", map[string]any{"a": analyzer})
+	if len(recs) != 1 {
+		t.Fatalf("Neo4j does not list the analyser %q", analyzer)
+	}
+	var got []string
+	for _, w := range recs[0].Values[0].([]any) {
+		got = append(got, w.(string))
+	}
+	slices.Sort(got)
+	want := slices.Sorted(slices.Values(cypherc.SearchStopWords))
+	if !slices.Equal(got, want) {
+		t.Errorf("the stop words of %s are\n %q\nthe screen knows\n %q", analyzer, got, want)
 	}
 }
 
