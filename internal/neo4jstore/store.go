@@ -306,7 +306,7 @@ func (s *Store) runTx(ctx context.Context, mode neo4j.AccessMode, cypher string,
 		case errors.Is(ctx.Err(), context.DeadlineExceeded), pastDeadline(ctx):
 			// (the driver's socket deadline is the context's: its error, a timeout or a
 			// handshake cut short, may come a hair before the context's own timer)
-			return nil, unavailableError("query timed out", mode, committing, err)
+			return nil, unavailableError(msgTimedOut, mode, committing, err)
 		}
 		err = translate(err)
 		if kg.ErrorCode(err) == kg.EUNAVAILABLE {
@@ -334,6 +334,15 @@ func pastDeadline(ctx context.Context) bool {
 	return ok && !time.Now().Before(dl)
 }
 
+// msgTimedOut is the message of a statement that ran into its time limit (QueryTimeout or
+// the request's deadline).
+const msgTimedOut = "query timed out"
+
+// timedOut reports whether err is a statement running into its time limit.
+func timedOut(err error) bool {
+	return kg.ErrorCode(err) == kg.EUNAVAILABLE && kg.ErrorMessage(err) == msgTimedOut
+}
+
 // translate turns a driver error into a kg error: Neo4j out of reach or overloaded is
 // UNAVAILABLE, a timeout says so, anything else is INTERNAL (its text stays in the logs).
 func translate(err error) error {
@@ -344,7 +353,7 @@ func translate(err error) error {
 	case errors.As(err, &ke):
 		return err
 	case errors.Is(err, context.DeadlineExceeded):
-		return kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
+		return kg.Wrap(kg.EUNAVAILABLE, msgTimedOut, err)
 	case errors.Is(err, context.Canceled):
 		return kg.Wrap(kg.EUNAVAILABLE, "request cancelled", err)
 	case errors.As(err, &conn), neo4j.IsConnectivityError(err):
@@ -353,7 +362,7 @@ func translate(err error) error {
 		switch {
 		case ne.Code == "Neo.ClientError.Transaction.TransactionTimedOut",
 			ne.Code == "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration":
-			return kg.Wrap(kg.EUNAVAILABLE, "query timed out", err)
+			return kg.Wrap(kg.EUNAVAILABLE, msgTimedOut, err)
 		case ne.Classification() == "TransientError":
 			return kg.Wrap(kg.EUNAVAILABLE, "the graph database is busy, try again", err)
 		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":

@@ -78,3 +78,28 @@ func TestReadOverStaleConnection(t *testing.T) {
 		proxy.Restore()
 	}
 }
+
+// TestShortestPathsTimeoutNamesPathSearch: a shortestPaths that runs into the time limit
+// (far-apart actors at a million) says that pathSearch answers within a budget; other
+// queries say only that they timed out.
+func TestShortestPathsTimeoutNamesPathSearch(t *testing.T) {
+	cfg := neo4jtest.Require(t)
+	s, err := Open(Config{URI: cfg.URI, User: cfg.User, Password: cfg.Password, Database: cfg.Database, QueryTimeout: time.Microsecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close(context.Background())
+	ctx := context.Background()
+	ids := []kg.Field{{Name: "id", Alias: "id"}}
+	paths := kg.Field{Name: "shortestPaths", Alias: "shortestPaths", Args: map[string]any{"from": "ulb", "to": "uliege"},
+		Fields: []kg.Field{{Name: "length", Alias: "length"}, {Name: "nodes", Alias: "nodes", Fields: ids}}}
+	_, err = s.Query(ctx, paths)
+	if want := "query timed out (the actors may be far apart; pathSearch answers within a budget)"; kg.ErrorCode(err) != kg.EUNAVAILABLE || kg.ErrorMessage(err) != want {
+		t.Errorf("shortestPaths past its time limit: %v, want %s %q", err, kg.EUNAVAILABLE, want)
+	}
+	stages := kg.Field{Name: "stages", Alias: "stages", Fields: []kg.Field{{Name: "code", Alias: "code"}}}
+	_, err = s.Query(ctx, stages)
+	if kg.ErrorCode(err) != kg.EUNAVAILABLE || kg.ErrorMessage(err) != "query timed out" {
+		t.Errorf("stages past its time limit: %v, want %s %q", err, kg.EUNAVAILABLE, "query timed out")
+	}
+}
