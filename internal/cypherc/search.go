@@ -275,7 +275,7 @@ func leadRegex(units []searchUnit) string {
 // the screen cannot see: a first word that is not ASCII letters and digits, or the start of a
 // stop word (its token is not indexed): then there is no screen; and a token that the
 // tokenizer cut at 255 characters (250 glued separators before the name's first word).
-// TestNameScreenFindsEveryForm checks it against every character of Unicode.
+// TestNameScreenFindsEveryForm checks it against every letter, digit and separator of Unicode.
 func nameScreen(units []searchUnit) string {
 	var cl []string
 	seen := map[string]bool{}

@@ -134,7 +134,7 @@ func TestNameScreenFindsEveryForm(t *testing.T) {
 	}
 	letters := 0
 	for _, b := range "abcdefghijklmnopqrstuvwxyz0123456789" {
-		re := wordClass(b)
+		re := wordRegexOf(string(b))
 		letters += create(`UNWIND $rows AS y WITH y WHERE y =~ $re
 			UNWIND [[y + 'qzx', $b + 'qzx', 'l1-'], ['q' + y + 'zx', 'q' + $b + 'zx', 'l2-']] AS p
 			CREATE (:Actor:LetterProbe {id: p[2] + p[1] + '-' + y, name: p[0], word: p[1]}) RETURN count(*) AS c`,
@@ -210,12 +210,6 @@ func TestSearchStopWords(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("the stop words of %s are\n %q\nthe screen knows\n %q", analyzer, got, want)
 	}
-}
-
-// wordClass is the regex class of an ASCII letter or digit and its accented forms, as the
-// search's regexes spell it (read back from a compiled search).
-func wordClass(b rune) string {
-	return wordRegexOf(string(b))
 }
 
 // wordRegexOf is the search's regex of a folded word, taken from the exact tier's regex of
