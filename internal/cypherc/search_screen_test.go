@@ -11,8 +11,6 @@ import (
 	"time"
 	"unicode"
 
-	"github.com/neo4j/neo4j-go-driver/v5/neo4j"
-
 	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/neo4jstore"
 	"github.com/batterykg/batterykg/internal/neo4jtest"
@@ -106,9 +104,7 @@ func TestSearchScreenHostileNames(t *testing.T) {
 // regex skips as a separator before the word (alone, before an underscore, before a narrow
 // no-break space), in a name the prefix regex matches, is found by the screen.
 func TestNameScreenFindsEveryForm(t *testing.T) {
-	drv, cfg := neo4jtest.Driver(t)
 	migratedEmpty(t)
-	ctx := context.Background()
 	create := func(cypher string, rows []any, params map[string]any) int {
 		n := 0
 		for i := 0; i < len(rows); i += 20000 {
@@ -116,11 +112,7 @@ func TestNameScreenFindsEveryForm(t *testing.T) {
 			for k, v := range params {
 				p[k] = v
 			}
-			res, err := neo4jRun(ctx, drv, cfg.Database, cypher, p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			n += int(res[0].Values[0].(int64))
+			n += int(neo4jtest.Run(t, cypher, p)[0].Values[0].(int64))
 		}
 		return n
 	}
@@ -169,15 +161,12 @@ func TestNameScreenFindsEveryForm(t *testing.T) {
 		if screen == "" {
 			t.Fatalf("no screen for %q", w)
 		}
-		recs, err := neo4jRun(ctx, drv, cfg.Database, `MATCH (p:LetterProbe|SeparatorProbe {word: $w})
+		recs := neo4jtest.Run(t, `MATCH (p:LetterProbe|SeparatorProbe {word: $w})
 			WHERE p.name =~ $prefix
 			WITH collect(p) AS probes
 			CALL { CALL db.index.fulltext.queryNodes('entity_search', $screen) YIELD node RETURN collect(node) AS found }
 			RETURN size(probes) AS n, [p IN probes WHERE NOT p IN found | p.name][..10] AS missed`,
 			map[string]any{"w": w, "screen": screen, "prefix": "(?iUs)[\\W_]*" + wordRegexOf(w) + ".*"})
-		if err != nil {
-			t.Fatal(err)
-		}
 		if m := recs[0].Values[1].([]any); len(m) > 0 {
 			missed += len(m)
 			t.Errorf("the screen for %q misses %q", w, m)
@@ -225,15 +214,4 @@ func wordRegexOf(w string) string {
 		}
 	}
 	panic(fmt.Sprintf("no exact regex for %q", w))
-}
-
-// neo4jRun runs one statement and returns its records.
-func neo4jRun(ctx context.Context, drv neo4j.DriverWithContext, db, cypher string, params map[string]any) ([]*neo4j.Record, error) {
-	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
-	defer cancel()
-	res, err := neo4j.ExecuteQuery(ctx, drv, cypher, params, neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(db))
-	if err != nil {
-		return nil, err
-	}
-	return res.Records, nil
 }
