@@ -165,7 +165,12 @@ func importPrintReports(w io.Writer, reports []cypherfile.FileReport, dryRun boo
 		return
 	}
 	if reports[len(reports)-1].Err != nil {
-		fmt.Fprintf(w, "total: import FAILED after %s; committed: %s\n", took.Round(time.Millisecond), total)
+		last := reports[len(reports)-1]
+		partly := ""
+		if last.Partial != nil {
+			partly = fmt.Sprintf(", and statement %d of %s in part", last.Partial.Statement, last.Path)
+		}
+		fmt.Fprintf(w, "total: import FAILED after %s; committed: %s%s\n", took.Round(time.Millisecond), total, partly)
 		return
 	}
 	fmt.Fprintf(w, "total: %d file(s), %d statement(s) in %s: %s\n", len(reports), run, took.Round(time.Millisecond), total)
@@ -194,6 +199,22 @@ func importPrintResume(w io.Writer, reports []cypherfile.FileReport, files []str
 	}
 	if opts.Database != "" {
 		cmd = append(cmd, "--database", opts.Database)
+	}
+	if p := failed.Partial; p != nil {
+		if failed.Committed > 0 {
+			fmt.Fprintf(w, "Statements 1-%d of %s are committed, and %s.\n", failed.Committed, failed.Path, p)
+		} else {
+			fmt.Fprintf(w, "%s: %s.\n", failed.Path, p)
+		}
+		fmt.Fprintf(w, "Running statement %d again in full repeats what was committed of it: safe only if it is idempotent (MERGE, not CREATE).\n", p.Statement)
+		fmt.Fprintf(w, "After fixing the file, resume with statement %d, or after it (once what it did not load is loaded otherwise):\n", p.Statement)
+		again := cmd
+		if failed.Committed > 0 {
+			again = append(again[:len(again):len(again)], "--resume-from", strconv.Itoa(failed.Committed))
+		}
+		fmt.Fprintf(w, "  %s %s\n", strings.Join(again, " "), strings.Join(rest, " "))
+		fmt.Fprintf(w, "  %s --resume-from %d %s\n", strings.Join(cmd, " "), p.Statement, strings.Join(rest, " "))
+		return
 	}
 	if failed.Committed > 0 {
 		fmt.Fprintf(w, "Statements 1-%d of %s are committed; after fixing the file, resume with:\n", failed.Committed, failed.Path)

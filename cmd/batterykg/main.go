@@ -26,9 +26,13 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:])
+	signalled := ctx.Err() != nil
 	stop()
 	if err != nil && !errors.Is(err, flag.ErrHelp) {
 		fmt.Fprintln(os.Stderr, "batterykg:", err)
+		if signalled {
+			os.Exit(130) // as a shell reports a command ended by Ctrl-C
+		}
 		os.Exit(1)
 	}
 }

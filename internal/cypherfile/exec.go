@@ -7,6 +7,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -91,8 +93,7 @@ func runFile(ctx context.Context, driver neo4j.DriverWithContext, f *file, skip 
 		if err := r.runUnit(u); err != nil {
 			rep.FailedUnit = i + 1
 			if ctx.Err() != nil {
-				return rep, fmt.Errorf("%s: statement %d: interrupted (statements 1-%d committed): %w",
-					f.path, r.applied, rep.Committed, ctx.Err())
+				return rep, interrupted(rep, u, ctx.Err())
 			}
 			var se *StatementError
 			if errors.As(err, &se) {
@@ -106,6 +107,22 @@ func runFile(ctx context.Context, driver neo4j.DriverWithContext, f *file, skip 
 		rep.UnitsDone = i + 1
 	}
 	return rep, nil
+}
+
+// interrupted is the error of a file interrupted while it ran unit u.
+func interrupted(rep FileReport, u Unit, cause error) error {
+	committed := "nothing committed"
+	if rep.Committed > 0 {
+		committed = fmt.Sprintf("statements 1-%d committed", rep.Committed)
+	}
+	if rep.Partial != nil {
+		return fmt.Errorf("%s: interrupted; %s; %s: %w", rep.Path, committed, rep.Partial, cause)
+	}
+	what := "rolled back"
+	if u.Kind == ModeAutocommit {
+		what = "not run"
+	}
+	return fmt.Errorf("%s: interrupted in statements %d-%d, %s; %s: %w", rep.Path, u.First+1, u.End, what, committed, cause)
 }
 
 // runUnit runs one transaction of the plan.
@@ -204,6 +221,9 @@ func (r *runner) runAutocommit(u Unit) error {
 			sum, err = res.Consume(r.ctx)
 		}
 		if err != nil {
+			if n := innerCommitted(r.ctx, err); n != 0 {
+				r.rep.Partial = &PartialStatement{Statement: i + 1, Inner: n}
+			}
 			return r.fail(st, st.Text, 0, err)
 		}
 		r.rep.Run++
@@ -213,6 +233,29 @@ func (r *runner) runAutocommit(u Unit) error {
 		r.prog.step(i + 1)
 	}
 	return nil
+}
+
+// neo4jInnerCommitted matches what Neo4j appends to the error of a CALL { ... } IN
+// TRANSACTIONS statement: how many of its inner transactions it had committed.
+var neo4jInnerCommitted = regexp.MustCompile(`\(Transactions committed: (\d+)\)`)
+
+// innerCommitted is how many inner transactions of a CALL { ... } IN TRANSACTIONS
+// statement are committed after it failed with err: Neo4j's count, 0 for an error Neo4j
+// gives before running it (e.g. a syntax error), -1 when not known (interrupted, or the
+// connection lost while it ran).
+func innerCommitted(ctx context.Context, err error) int {
+	var ne *neo4j.Neo4jError
+	switch {
+	case ctx.Err() != nil:
+		return -1
+	case errors.As(err, &ne):
+		if m := neo4jInnerCommitted.FindStringSubmatch(ne.Msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return n
+		}
+		return 0
+	}
+	return -1
 }
 
 // needsTx reports whether the :param commands up to statement i hold an expression that
@@ -482,7 +525,11 @@ func (r FileReport) unitsSummary() string {
 		parts = append(parts, fmt.Sprintf("%s committed (statements %d-%d)", span("transaction", 1, done), r.Units[0].First+1, r.Units[done-1].End))
 	}
 	f := r.Units[r.FailedUnit-1]
-	parts = append(parts, fmt.Sprintf("transaction %d rolled back (statements %d-%d)", r.FailedUnit, f.First+1, f.End))
+	if r.Partial != nil && f.Kind == ModeAutocommit {
+		parts = append(parts, fmt.Sprintf("transaction %d stopped in statement %d, partly committed", r.FailedUnit, r.Partial.Statement))
+	} else {
+		parts = append(parts, fmt.Sprintf("transaction %d rolled back (statements %d-%d)", r.FailedUnit, f.First+1, f.End))
+	}
 	if rest := len(r.Units) - r.FailedUnit; rest > 0 {
 		parts = append(parts, fmt.Sprintf("%s not run", span("transaction", r.FailedUnit+1, len(r.Units))))
 	}

@@ -477,3 +477,97 @@ func TestErrorPositionNonASCII(t *testing.T) {
 		}
 	}
 }
+
+// A CALL { ... } IN TRANSACTIONS statement that fails after Neo4j committed some of its
+// inner transactions is reported as partly committed, with Neo4j's count, which is what the
+// database holds; one interrupted while it runs is reported as maybe partly committed.
+func TestPartlyCommittedInTransactions(t *testing.T) {
+	ctx, d, opts := setup(t)
+	dir := t.TempDir()
+	failing := writeFile(t, dir, "iit.cypher", "CREATE (:Before);\n"+
+		"UNWIND range(1, 100) AS i CALL (i) { CREATE (:Inner {i: i, v: 1 / (i - 45)}) } IN TRANSACTIONS OF 10 ROWS;\n"+
+		"CREATE (:After);\n")
+	reps, err := Import(ctx, d, []string{failing}, opts)
+	if err == nil || len(reps) != 1 {
+		t.Fatalf("Import = %v, %v", reps, err)
+	}
+	r := reps[0]
+	if r.Partial == nil || *r.Partial != (PartialStatement{Statement: 2, Inner: 4}) || r.Committed != 1 {
+		t.Fatalf("report: committed %d, partial %+v", r.Committed, r.Partial)
+	}
+	if n := count(t, "MATCH (n:Inner) RETURN count(n)"); n != 40 {
+		t.Errorf("%d Inner nodes, want the 4 inner transactions of 10 rows Neo4j reported", n)
+	}
+	if n := count(t, "MATCH (n:Before) RETURN count(n)")*10 + count(t, "MATCH (n:After) RETURN count(n)"); n != 10 {
+		t.Errorf("Before and After nodes: %d, want 10 (statement 1 committed, statement 3 not run)", n)
+	}
+	line := r.String()
+	for _, want := range []string{"transaction 2 stopped in statement 2, partly committed",
+		"statement 2 (CALL { ... } IN TRANSACTIONS) is partly committed: Neo4j had committed 4 inner transactions of it"} {
+		if !strings.Contains(line, want) {
+			t.Errorf("the report does not say %q:\n%s", want, line)
+		}
+	}
+	if strings.Contains(line, "rolled back") {
+		t.Errorf("the report says a partly committed statement was rolled back:\n%s", line)
+	}
+
+	// A syntax error is found before anything runs: nothing is partly committed.
+	bad := writeFile(t, dir, "bad.cypher", "UNWIND range(1, 10) AS i CALL (i) { CREATE (:Never {i: i}) } IN TRANSACTIONS OF 2 ROWZ;\n")
+	if reps, err := Import(ctx, d, []string{bad}, opts); err == nil || reps[0].Partial != nil {
+		t.Errorf("a syntax error: %v, partial %+v", err, reps[0].Partial)
+	}
+
+	// Interrupted once the first inner transactions are in.
+	neo4jtest.Wipe(t)
+	long := writeFile(t, dir, "long.cypher", "UNWIND range(1, 5000000) AS i CALL (i) { CREATE (:Long {i: i}) } IN TRANSACTIONS OF 100 ROWS;\n")
+	ictx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		defer cancel()
+		for ictx.Err() == nil {
+			res, err := neo4j.ExecuteQuery(ictx, d, "MATCH (n:Long) RETURN count(n) AS n", nil,
+				neo4j.EagerResultTransformer, neo4j.ExecuteQueryWithDatabase(opts.Database))
+			if err == nil && res.Records[0].Values[0].(int64) > 0 {
+				return
+			}
+			time.Sleep(20 * time.Millisecond)
+		}
+	}()
+	reps, err = Import(ictx, d, []string{long}, opts)
+	if !errors.Is(err, context.Canceled) || len(reps) != 1 || reps[0].Partial == nil || *reps[0].Partial != (PartialStatement{Statement: 1, Inner: -1}) {
+		t.Fatalf("interrupted: %v, %+v", err, reps)
+	}
+	if want := "long.cypher: interrupted; nothing committed; statement 1 (CALL { ... } IN TRANSACTIONS) may be partly committed"; !strings.Contains(err.Error(), want) {
+		t.Errorf("interrupted: %v\nwant %q", err, want)
+	}
+	// Neo4j stops the statement once the driver is gone; then what it committed stays.
+	deadline := time.Now().Add(30 * time.Second)
+	for last := int64(-1); ; time.Sleep(500 * time.Millisecond) {
+		n := count(t, "MATCH (n:Long) RETURN count(n)")
+		if n == last {
+			if n == 0 || n >= 5000000 {
+				t.Errorf("%d Long nodes after the interruption", n)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Neo4j still writes %d Long nodes 30 s after the interruption", n)
+		}
+		last = n
+	}
+	neo4jtest.Wipe(t)
+}
+
+// An interrupted file says which statements were rolled back and which are committed.
+func TestInterruptedMessage(t *testing.T) {
+	u := Unit{First: 5000, End: 10000, Kind: ModeData}
+	err := interrupted(FileReport{Path: "x.cypher", Committed: 5000}, u, context.Canceled)
+	if want := "x.cypher: interrupted in statements 5001-10000, rolled back; statements 1-5000 committed: context canceled"; err.Error() != want {
+		t.Errorf("got  %s\nwant %s", err, want)
+	}
+	err = interrupted(FileReport{Path: "x.cypher"}, Unit{End: 10}, context.Canceled)
+	if want := "x.cypher: interrupted in statements 1-10, rolled back; nothing committed: context canceled"; err.Error() != want {
+		t.Errorf("got  %s\nwant %s", err, want)
+	}
+}

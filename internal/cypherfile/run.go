@@ -159,6 +159,28 @@ type FileReport struct {
 	// UnitsDone is the number of units that completed (committed, or rolled back as the
 	// file asked); FailedUnit is the 1-based number of the unit that failed, 0 if none.
 	UnitsDone, FailedUnit int
+	// Partial is set when the file stopped in a CALL { ... } IN TRANSACTIONS statement that
+	// Neo4j had committed in part: it commits the inner transactions as it goes and does not
+	// undo them. Their writes stay in the database; Counters does not include them.
+	Partial *PartialStatement
+}
+
+// PartialStatement is a CALL { ... } IN TRANSACTIONS statement that failed, or was
+// interrupted, after some of its inner transactions may have been committed.
+type PartialStatement struct {
+	// Statement is its 1-based number in the file.
+	Statement int
+	// Inner is the number of its inner transactions Neo4j committed, as Neo4j's error
+	// says; -1 when it is not known (the import was interrupted, the connection lost).
+	Inner int
+}
+
+// String says what of the statement is in the database.
+func (p PartialStatement) String() string {
+	if p.Inner < 0 {
+		return fmt.Sprintf("statement %d (CALL { ... } IN TRANSACTIONS) may be partly committed: Neo4j commits its inner transactions as it goes, and how many it had committed is not known", p.Statement)
+	}
+	return fmt.Sprintf("statement %d (CALL { ... } IN TRANSACTIONS) is partly committed: Neo4j had committed %s of it, whose writes stay", p.Statement, fmt.Sprintf("%d inner transaction%s", p.Inner, plural(p.Inner)))
 }
 
 // String is the one-line summary of the report.
@@ -188,8 +210,10 @@ func (r FileReport) String() string {
 	case r.Err != nil && r.unitsSummary() != "":
 		fmt.Fprintf(&b, "FAILED %s in %s: %s; statements 1-%d committed (resume from %d): %s",
 			r.failedAt(), dur, r.unitsSummary(), r.Committed, r.Committed, r.Counters)
-	case r.Err != nil && r.Committed == 0:
+	case r.Err != nil && r.Committed == 0 && r.Partial == nil:
 		fmt.Fprintf(&b, "FAILED %s%s, nothing committed, in %s", r.failedAt(), mode, dur)
+	case r.Err != nil && r.Committed == 0:
+		fmt.Fprintf(&b, "FAILED %s%s in %s", r.failedAt(), mode, dur)
 	case r.Err != nil:
 		fmt.Fprintf(&b, "FAILED %s%s, statements 1-%d committed (resume from %d), in %s: %s",
 			r.failedAt(), mode, r.Committed, r.Committed, dur, r.Counters)
@@ -209,6 +233,9 @@ func (r FileReport) String() string {
 				fmt.Fprintf(&b, " (%d transactions)", r.Checks)
 			}
 		}
+	}
+	if r.Err != nil && r.Partial != nil {
+		fmt.Fprintf(&b, "; %s (not counted here)", r.Partial)
 	}
 	return b.String()
 }
