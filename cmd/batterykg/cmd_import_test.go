@@ -70,6 +70,33 @@ func TestImportModelCheck(t *testing.T) {
 		t.Errorf("a dangling source: %v", err)
 	}
 
+	// An APOC export (apoc.export.cypher.all, cypher-shell format) of actors that fit the
+	// model: its temporary label stays on the nodes until its last transactions, and the
+	// transactions before are not refused for it.
+	const apoc = "testdata/apoc_cypher_shell_model.cypher"
+	if err := runImport(ctx, append(conn, apoc)); err != nil {
+		t.Fatalf("an APOC export of the model's actors: %v", err)
+	}
+	if recs := neo4jtest.Run(t, "MATCH (a:Actor:Company)-[:PART_OF]->(b:Actor:Company {id: 'apoc-cells'}) WHERE a.id = 'apoc-lab' "+
+		"AND a.`UNIQUE IMPORT ID` IS NULL AND NOT a:`UNIQUE IMPORT LABEL` RETURN count(*)", nil); recs[0].Values[0].(int64) != 1 {
+		t.Errorf("the APOC export did not load as it says")
+	}
+	neo4jtest.Run(t, "MATCH (a:Actor) WHERE a.id STARTS WITH 'apoc-' DETACH DELETE a", nil)
+	// Cut before its clean-up, it leaves nodes with the label: the import says so and fails.
+	text, err := os.ReadFile(apoc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := string(text[:strings.Index(string(text), ":begin\nMATCH (n:`UNIQUE IMPORT LABEL`)  WITH n LIMIT")])
+	err = runImport(ctx, append(conn, writeTemp(t, "cut.cypher", cut+":begin\nDROP CONSTRAINT UNIQUE_IMPORT_NAME;\n:commit\n")))
+	if err == nil || !strings.Contains(err.Error(), "2 node(s) still carry APOC's temporary label `UNIQUE IMPORT LABEL`") {
+		t.Errorf("an APOC export cut before its clean-up: %v", err)
+	}
+	neo4jtest.Run(t, "MATCH (a:Actor) WHERE a.id STARTS WITH 'apoc-' DETACH DELETE a", nil)
+	if n, r := importCounts(t); n != nodes || r != rels {
+		t.Errorf("the APOC tests left %d/%d nodes, %d/%d relationships", n, nodes, r, rels)
+	}
+
 	if err := runImport(ctx, append(conn, "--no-check", movies)); err != nil {
 		t.Fatalf("--no-check: %v", err)
 	}

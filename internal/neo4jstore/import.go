@@ -92,3 +92,14 @@ func unhooked(reports []cypherfile.FileReport) bool {
 	}
 	return false
 }
+
+// APOCScaffoldLeft is the number of nodes that still carry [APOCImportLabel]: an APOC export
+// whose last statements did not run.
+func (s *Store) APOCScaffoldLeft(ctx context.Context) (int64, error) {
+	recs, err := s.read(ctx, "MATCH (n:`"+APOCImportLabel+"`) RETURN count(n)", nil)
+	if err != nil {
+		return 0, err
+	}
+	n, _ := recs[0].Values[0].(int64)
+	return n, nil
+}

@@ -83,7 +83,16 @@ type ValidateOptions struct {
 	// warnings and the stage coverage counts) read the whole graph. On a graph that passed
 	// before the transaction, the result is the whole graph's (a test compares the two).
 	Touched bool
+	// ImportScaffold counts APOC's temporary import label ([APOCImportLabel]) as part of
+	// the model: an APOC Cypher export puts it on every node it creates and removes it only
+	// in its last transactions, so the transactions before are checked without it.
+	ImportScaffold bool
 }
+
+// APOCImportLabel is the label an APOC Cypher export (apoc.export.cypher.*) puts on the
+// nodes it creates, with the property `UNIQUE IMPORT ID`, to match them up with their
+// relationships; its last statements remove both.
+const APOCImportLabel = "UNIQUE IMPORT LABEL"
 
 // ValidationReport is the result of [Store.Validate], one result per check in the order of
 // [ValidationChecks].
@@ -565,6 +574,9 @@ func validate(ctx context.Context, read readFunc, opts ValidateOptions) (*Valida
 	if len(scanned) > 0 {
 		cypher, params := scanStatement(scanned, opts.Touched)
 		params["examples"] = opts.Examples
+		if known, ok := params["knownLabels"].([]string); ok && opts.ImportScaffold {
+			params["knownLabels"] = append(slices.Clip(known), APOCImportLabel)
+		}
 		recs, err := read(ctx, cypher, params)
 		if err != nil {
 			return nil, fmt.Errorf("validate: checks %s: %w", checkNames(scanned), err)
