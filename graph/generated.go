@@ -3550,7 +3550,7 @@ input ActorFilter {
   stage: [StageCode!]
   "Only actors taking part in this project (by id)."
   project: ID
-  "Name, short name or description contains this text, ignoring case and accents."
+  "Name, short name or description contains this text, ignoring case and accents (at most 200 characters)."
   text: String
   "Only actors with this confidence."
   confidence: Confidence
@@ -3598,7 +3598,7 @@ input ProjectFilter {
   funder: ID
   "Only projects with a total investment of at least this much."
   minInvestment: Float
-  "Name, acronym, title or description contains this text, ignoring case and accents."
+  "Name, acronym, title or description contains this text, ignoring case and accents (at most 200 characters)."
   text: String
   "All of these filters hold (at most 20 filters)."
   AND: [ProjectFilter!]

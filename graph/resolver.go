@@ -147,7 +147,7 @@ func (r *Resolver) selection(ctx context.Context) kg.Field {
 // weight is about the bytes a kg.Field tree holds: a few hundred a field, arguments
 // included.
 func weight(f kg.Field) int {
-	w := 256 + 64*len(f.Args)
+	w := 256 + memo.Size(f.Args)
 	for _, c := range f.Fields {
 		w += weight(c)
 	}

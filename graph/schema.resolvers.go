@@ -296,7 +296,7 @@ func (r *queryResolver) FundingTotals(ctx context.Context, filter *model.Funding
 func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int, relationshipTypes []model.RelationshipType, limit *int) (*model.Subgraph, error) {
 	out, err := query[*model.Subgraph](ctx, r.Resolver)
 	if err == nil && out == nil {
-		err = kg.Errorf(kg.ENOTFOUND, "no node with id %q", id)
+		err = kg.Errorf(kg.ENOTFOUND, "no node with id %s", kg.Quote(id))
 	}
 	return out, err
 }
@@ -305,7 +305,7 @@ func (r *queryResolver) Neighbourhood(ctx context.Context, id string, depth *int
 func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool) ([]*model.Path, error) {
 	out, err := query[[]*model.Path](ctx, r.Resolver)
 	if err == nil && out == nil {
-		err = kg.Errorf(kg.ENOTFOUND, "from %q or to %q is not the id of a node", from, to)
+		err = kg.Errorf(kg.ENOTFOUND, "from %s or to %s is not the id of a node", kg.Quote(from), kg.Quote(to))
 	}
 	return out, err
 }
@@ -314,7 +314,7 @@ func (r *queryResolver) ShortestPaths(ctx context.Context, from string, to strin
 func (r *queryResolver) PathSearch(ctx context.Context, from string, to string, maxHops *int, relationshipTypes []model.RelationshipType, k *int, viaStages *bool, budgetMs *int) (*model.PathSearch, error) {
 	out, err := query[*model.PathSearch](ctx, r.Resolver)
 	if err == nil && out == nil {
-		err = kg.Errorf(kg.ENOTFOUND, "from %q or to %q is not the id of a node", from, to)
+		err = kg.Errorf(kg.ENOTFOUND, "from %s or to %s is not the id of a node", kg.Quote(from), kg.Quote(to))
 	}
 	return out, err
 }
@@ -323,7 +323,7 @@ func (r *queryResolver) PathSearch(ctx context.Context, from string, to string, 
 func (r *queryResolver) Connection(ctx context.Context, from string, to string) (*model.ConnectionExplanation, error) {
 	out, err := query[*model.ConnectionExplanation](ctx, r.Resolver)
 	if err == nil && out == nil {
-		err = kg.Errorf(kg.ENOTFOUND, "from %q or to %q is not the id of a node", from, to)
+		err = kg.Errorf(kg.ENOTFOUND, "from %s or to %s is not the id of a node", kg.Quote(from), kg.Quote(to))
 	}
 	return out, err
 }
@@ -332,7 +332,7 @@ func (r *queryResolver) Connection(ctx context.Context, from string, to string) 
 func (r *queryResolver) Collaborators(ctx context.Context, id string, first *int) ([]*model.Collaborator, error) {
 	out, err := query[[]*model.Collaborator](ctx, r.Resolver)
 	if err == nil && out == nil {
-		err = kg.Errorf(kg.ENOTFOUND, "no actor with id %q", id)
+		err = kg.Errorf(kg.ENOTFOUND, "no actor with id %s", kg.Quote(id))
 	}
 	return out, err
 }
@@ -341,7 +341,7 @@ func (r *queryResolver) Collaborators(ctx context.Context, id string, first *int
 func (r *queryResolver) FundingFlows(ctx context.Context, from *string, stage *model.StageCode, first *int) (*model.FundingFlows, error) {
 	out, err := query[*model.FundingFlows](ctx, r.Resolver)
 	if err == nil && out == nil && from != nil {
-		err = kg.Errorf(kg.ENOTFOUND, "no funding programme or actor with id %q", *from)
+		err = kg.Errorf(kg.ENOTFOUND, "no funding programme or actor with id %s", kg.Quote(*from))
 	}
 	return out, err
 }
@@ -355,7 +355,7 @@ func (r *queryResolver) StageCoverage(ctx context.Context, region *model.Region)
 func (r *queryResolver) Factors(ctx context.Context, topic *string, category *model.FactorCategory) (*model.FactorReport, error) {
 	out, err := query[*model.FactorReport](ctx, r.Resolver)
 	if err == nil && out == nil && topic != nil {
-		err = kg.Errorf(kg.ENOTFOUND, "no topic with id %q", *topic)
+		err = kg.Errorf(kg.ENOTFOUND, "no topic with id %s", kg.Quote(*topic))
 	}
 	return out, err
 }

@@ -39,7 +39,7 @@ type ActorFilter struct {
 	Stage []StageCode `json:"stage,omitempty"`
 	// Only actors taking part in this project (by id).
 	Project *string `json:"project,omitempty"`
-	// Name, short name or description contains this text, ignoring case and accents.
+	// Name, short name or description contains this text, ignoring case and accents (at most 200 characters).
 	Text *string `json:"text,omitempty"`
 	// Only actors with this confidence.
 	Confidence *Confidence `json:"confidence,omitempty"`
@@ -500,7 +500,7 @@ type ProjectFilter struct {
 	Funder *string `json:"funder,omitempty"`
 	// Only projects with a total investment of at least this much.
 	MinInvestment *float64 `json:"minInvestment,omitempty"`
-	// Name, acronym, title or description contains this text, ignoring case and accents.
+	// Name, acronym, title or description contains this text, ignoring case and accents (at most 200 characters).
 	Text *string `json:"text,omitempty"`
 	// All of these filters hold (at most 20 filters).
 	And []*ProjectFilter `json:"AND,omitempty"`

@@ -536,7 +536,7 @@ func enumList(arg string, v any, allowed map[string]string) ([]string, error) {
 	for _, s := range l {
 		m, ok := allowed[s]
 		if !ok {
-			return nil, kg.Errorf(kg.EINVALID, "%s: unknown value %q", arg, s)
+			return nil, kg.Errorf(kg.EINVALID, "%s: unknown value %s", arg, kg.Quote(s))
 		}
 		out = append(out, m)
 	}

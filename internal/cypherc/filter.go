@@ -37,6 +37,9 @@ func (c *compiler) textContains(n string, v any, props ...string) (string, error
 	if !ok {
 		return "", kg.Errorf(kg.EINVALID, "text must be a string")
 	}
+	if err := checkTextLength(strings.TrimSpace(s)); err != nil {
+		return "", err
+	}
 	if len(searchWords(s)) == 0 {
 		return "true", nil // no letter or digit: every text contains it
 	}
@@ -111,7 +114,7 @@ func (c *compiler) filter(spec filterSpec, n string, v any, depth int) ([]string
 		case build != nil:
 			cond, err = build(c, n, val)
 		default:
-			err = kg.Errorf(kg.EINVALID, "unknown filter %q", k)
+			err = kg.Errorf(kg.EINVALID, "unknown filter %s", kg.Quote(k))
 		}
 		if err != nil {
 			return nil, err
@@ -266,7 +269,7 @@ func orderBy(typ, n string, v any) ([]string, error) {
 		field, _ := m["field"].(string)
 		expr, ok := keys[field]
 		if !ok {
-			return nil, kg.Errorf(kg.EINVALID, "unknown sort field %q", field)
+			return nil, kg.Errorf(kg.EINVALID, "unknown sort field %s", kg.Quote(field))
 		}
 		if used[field] {
 			continue // a field sorted on again changes nothing: its first item decides

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -130,6 +131,17 @@ func wordRegex(w string) string {
 
 // sep is what may stand between two words of a name.
 const sep = `[\W_]+`
+
+// maxText is the longest text search and the lists' text filters take, in characters: each
+// becomes up to a class of twenty in the regexes Neo4j compiles and runs.
+const maxText = 200
+
+func checkTextLength(text string) error {
+	if utf8.RuneCountInString(text) > maxText {
+		return kg.Errorf(kg.EINVALID, "text must be at most %d characters", maxText)
+	}
+	return nil
+}
 
 // textRegex is a Java regex for "contains this text, ignoring case and accents" (the lists'
 // `text` filters): the text's words in order, any separators between them.
@@ -354,8 +366,8 @@ func searchRoot(c *compiler, f kg.Field) (string, error) {
 	if text == "" {
 		return "", kg.Errorf(kg.EINVALID, "text must not be empty")
 	}
-	if len(text) > 200 {
-		return "", kg.Errorf(kg.EINVALID, "text must be at most 200 characters")
+	if err := checkTextLength(text); err != nil {
+		return "", err
 	}
 	words := searchWords(text)
 	if len(words) == 0 {

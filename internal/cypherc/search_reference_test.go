@@ -3,6 +3,7 @@ package cypherc
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/batterykg/batterykg/internal/kg"
 )
@@ -26,7 +27,7 @@ func searchReference(c *compiler, f kg.Field) (string, error) {
 	if text == "" {
 		return "", kg.Errorf(kg.EINVALID, "text must not be empty")
 	}
-	if len(text) > 200 {
+	if utf8.RuneCountInString(text) > 200 {
 		return "", kg.Errorf(kg.EINVALID, "text must be at most 200 characters")
 	}
 	words := searchWords(text)

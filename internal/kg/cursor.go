@@ -23,10 +23,10 @@ func DecodeCursor(c string) (int, error) {
 	s, ok := strings.CutPrefix(string(b), cursorPrefix)
 	n, err2 := strconv.Atoi(s)
 	if err != nil || !ok || err2 != nil || n < 0 {
-		return 0, Errorf(EINVALID, "invalid cursor %q", c)
+		return 0, Errorf(EINVALID, "invalid cursor %s", Quote(c))
 	}
 	if n > MaxCursor {
-		return 0, Errorf(EINVALID, "cursor %q is out of range", c)
+		return 0, Errorf(EINVALID, "cursor %s is out of range", Quote(c))
 	}
 	return n, nil
 }

@@ -6,6 +6,8 @@ package kg
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"unicode/utf8"
 )
 
 // Error codes. The GraphQL layer turns them into `extensions.code`.
@@ -72,4 +74,20 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error"
+}
+
+// maxQuoted is how many bytes of a client's value an error message repeats.
+const maxQuoted = 64
+
+// Quote is s quoted for an error message: whole up to 64 bytes, else its start and its
+// length, so that a message never echoes a client's megabyte back (once per field).
+func Quote(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return fmt.Sprintf("%s… (%d bytes)", strconv.Quote(s[:cut]), len(s))
 }

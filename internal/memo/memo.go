@@ -51,3 +51,32 @@ func (c *Cache[V]) Len() int {
 	defer c.mu.RUnlock()
 	return len(c.m)
 }
+
+// Size is about the bytes v holds, for weighing an entry: strings by their length, lists
+// and maps by their elements, anything else as a word or two. It follows what JSON decodes
+// to and what is sent to Neo4j as parameters.
+func Size(v any) int {
+	switch x := v.(type) {
+	case string:
+		return 16 + len(x)
+	case []any:
+		n := 24
+		for _, e := range x {
+			n += Size(e)
+		}
+		return n
+	case []string:
+		n := 24
+		for _, e := range x {
+			n += 16 + len(e)
+		}
+		return n
+	case map[string]any:
+		n := 48
+		for k, e := range x {
+			n += 16 + len(k) + Size(e)
+		}
+		return n
+	}
+	return 16
+}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/batterykg/batterykg/internal/cypherc"
 	"github.com/batterykg/batterykg/internal/kg"
+	"github.com/batterykg/batterykg/internal/memo"
 )
 
 // Query answers one root field of a GraphQL operation with one Cypher statement and returns
@@ -69,7 +70,7 @@ func (s *Store) compile(f kg.Field) (cypherc.Statement, error) {
 	}
 	st, err := cypherc.Compile(f, s.limits)
 	if err == nil && f.Fingerprint != "" {
-		s.statements.Add(f.Fingerprint, st, 2*len(st.Cypher)+64*len(st.Params))
+		s.statements.Add(f.Fingerprint, st, 2*len(st.Cypher)+memo.Size(st.Params))
 	}
 	return st, err
 }

@@ -77,6 +77,13 @@ func TestHostileProbes(t *testing.T) {
 		{"one response key 200 times", body("{ actors { "+strings.Repeat("totalCount ", 200)+"} }", nil), 200, "GRAPHQL_VALIDATION_FAILED", "repeats response keys"},
 		{"80,000 filter items", body(`query($f: [ActorFilter!]) { actors(filter: {OR: $f}) { totalCount } }`, map[string]any{"f": items}), 200, "GRAPHQL_VALIDATION_FAILED", "more than 1000 values"},
 		{"5,000 orderBy items", body(`{ actors(orderBy: [`+strings.Repeat(`{field: NAME} `, 1000)+`]) { totalCount } }`, nil), 200, "GRAPHQL_VALIDATION_FAILED", "input values"},
+		// Each character became a class of up to twenty in a regex Neo4j compiled: three of
+		// these ran Neo4j out of heap, and every client waited for the timeout until it was
+		// restarted.
+		{"a 900,000-character text filter", body(`query($t: String) { actors(filter: {text: $t}) { totalCount } }`,
+			map[string]any{"t": strings.Repeat("a", 900000)}), 200, "BAD_USER_INPUT", "text must be at most 200 characters"},
+		{"a 201-character text filter (402 bytes)", body(`query($t: String) { projects(filter: {OR: [{text: "x"}, {text: $t}]}) { totalCount } }`,
+			map[string]any{"t": strings.Repeat("é", 200) + "a"}), 200, "BAD_USER_INPUT", "text must be at most 200 characters"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -84,6 +91,32 @@ func TestHostileProbes(t *testing.T) {
 			codes := errorCodes(t, r.body)
 			if r.status != tc.status || len(codes) != 1 || codes[0] != tc.code || !strings.Contains(r.body, tc.has) {
 				t.Errorf("status %d, codes %v: %.300s; want %d %s %q", r.status, codes, r.body, tc.status, tc.code, tc.has)
+			}
+		})
+	}
+	// Error messages repeated what they were given: ten 90 KB cursors made a 5 MB answer.
+	t.Run("ten long invalid cursors", func(t *testing.T) {
+		var q strings.Builder
+		q.WriteString("query($c: String) {")
+		for i := range 10 {
+			fmt.Fprintf(&q, " a%d: actors(first: 1, after: $c) { totalCount }", i)
+		}
+		q.WriteString(" }")
+		r := do(t, "POST", srv.URL+"/graphql", body(q.String(), map[string]any{"c": strings.Repeat("<", 90000)}), nil)
+		codes := errorCodes(t, r.body)
+		if r.status != 200 || len(codes) != 10 || codes[0] != "BAD_USER_INPUT" || len(r.body) > 8000 ||
+			!strings.Contains(r.body, `invalid cursor \"\u003c\u003c`) || !strings.Contains(r.body, "(90000 bytes)") {
+			t.Errorf("status %d, codes %v, %d bytes: %.600s", r.status, codes, len(r.body), r.body)
+		}
+	})
+	// gqlgen's message named Go's types and repeated the body.
+	for _, b := range []string{`[{"query": "{ __typename }"}]`, `{"query": "{ __typename }", "variables": [1]}`, `{"query": `} {
+		t.Run("body "+b, func(t *testing.T) {
+			r := do(t, "POST", srv.URL+"/graphql", b, nil)
+			codes := errorCodes(t, r.body)
+			if r.status != 400 || len(codes) != 1 || !strings.Contains(r.body, "the request body") ||
+				strings.Contains(r.body, "Go ") || strings.Contains(r.body, "RawParams") || strings.Contains(r.body, "__typename") {
+				t.Errorf("status %d: %s", r.status, r.body)
 			}
 		})
 	}

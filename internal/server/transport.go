@@ -3,6 +3,8 @@ package server
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"mime"
 	"net/http"
@@ -31,7 +33,7 @@ func (h jsonPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	start := graphql.Now()
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("could not read request body: %+v", err)}))
+		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlerror.Errorf("the request body could not be read")}))
 		return
 	}
 	var params graphql.RawParams
@@ -39,7 +41,7 @@ func (h jsonPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	dec.UseNumber()
 	if err := dec.Decode(&params); err != nil {
 		w.WriteHeader(http.StatusBadRequest)
-		gqlErr := gqlerror.Errorf("json request body could not be decoded: %+v body:%s", err, string(body))
+		gqlErr := gqlerror.Errorf("%s", bodyError(err))
 		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlErr}))
 		return
 	}
@@ -63,6 +65,23 @@ func (h jsonPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 }
 
 const graphqlResponseJSON = "application/graphql-response+json"
+
+// bodyError says what is wrong with a POST body that is not a GraphQL-over-HTTP request,
+// without Go's type names or the body itself (gqlgen's message repeats both).
+func bodyError(err error) string {
+	const want = `a JSON object {"query": "...", "operationName": "...", "variables": {...}, "extensions": {...}}`
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return fmt.Sprintf("the request body is not valid JSON (at byte %d): it must be %s", se.Offset, want)
+	case errors.As(err, &te) && te.Field != "":
+		return fmt.Sprintf("the request body's %q has the wrong JSON type (%s): it must be %s", te.Field, te.Value, want)
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "the request body is empty or cut short: it must be " + want
+	}
+	return "the request body must be " + want
+}
 
 // responseContentType is transport.POST's choice of response type from the Accept header
 // (without UseGrapQLResponseJsonByDefault, as the server configures it).
