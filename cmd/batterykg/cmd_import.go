@@ -70,9 +70,12 @@ flags:
 		fs.Usage()
 		return errors.New("import: no FILE or DIR given")
 	}
-	files, err := cypherfile.Files(paths)
+	files, skipped, err := cypherfile.Files(paths)
 	if err != nil {
 		return fmt.Errorf("import: %w", err)
+	}
+	for _, s := range skipped {
+		fmt.Fprintln(os.Stderr, "import: skipped", s)
 	}
 
 	store, err := conn.open(ctx, "import")

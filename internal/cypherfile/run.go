@@ -370,46 +370,59 @@ type file struct {
 }
 
 // Files expands paths into the Cypher files to run: a file is taken as is, a directory
-// stands for the *.cypher files directly in it (not in its subdirectories), in lexical
-// order of their names, so 001_schema.cypher runs before 002_actors.cypher. A directory
-// without .cypher files is an error.
-func Files(paths []string) ([]string, error) {
+// stands for the Cypher files directly in it (*.cypher and *.cql, in any case; not hidden
+// ones such as macOS's ._ files; not in its subdirectories), in lexical order of their
+// names, so 001_schema.cypher runs before 002_actors.cypher. A directory without Cypher
+// files is an error. Skipped lists what the directories hold that is not run, with why.
+func Files(paths []string) (files, skipped []string, err error) {
 	if len(paths) == 0 {
-		return nil, errors.New("no Cypher files given")
+		return nil, nil, errors.New("no Cypher files given")
 	}
-	var out []string
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !fi.IsDir() {
-			out = append(out, p)
+			files = append(files, p)
 			continue
 		}
 		entries, err := os.ReadDir(p) // sorted by name
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		n := len(out)
+		n := len(files)
 		for _, e := range entries {
-			if !strings.HasSuffix(e.Name(), ".cypher") {
-				continue
-			}
 			name := filepath.Join(p, e.Name())
+			regular := e.Type().IsRegular()
 			if e.Type()&fs.ModeSymlink != 0 { // a link to a file counts as a file
-				if fi, err := os.Stat(name); err == nil && fi.Mode().IsRegular() {
-					out = append(out, name)
-				}
-			} else if e.Type().IsRegular() {
-				out = append(out, name)
+				fi, err := os.Stat(name)
+				regular = err == nil && fi.Mode().IsRegular()
+			}
+			switch {
+			case strings.HasPrefix(e.Name(), "."):
+				skipped = append(skipped, name+" (hidden)")
+			case e.IsDir():
+				skipped = append(skipped, name+" (a directory: not searched)")
+			case !isCypherName(e.Name()):
+				skipped = append(skipped, name+" (not .cypher or .cql)")
+			case !regular:
+				skipped = append(skipped, name+" (not a regular file)")
+			default:
+				files = append(files, name)
 			}
 		}
-		if len(out) == n {
-			return nil, fmt.Errorf("%s: directory has no .cypher files", p)
+		if len(files) == n {
+			return nil, nil, fmt.Errorf("%s: directory has no .cypher files", p)
 		}
 	}
-	return out, nil
+	return files, skipped, nil
+}
+
+// isCypherName reports whether a file name has a Cypher script's extension.
+func isCypherName(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".cypher" || ext == ".cql"
 }
 
 // load reads, splits and plans one file, and lifts the values of its data statements.
@@ -529,7 +542,7 @@ func Import(ctx context.Context, driver neo4j.DriverWithContext, paths []string,
 	if opts.ResumeFrom < 0 {
 		return nil, fmt.Errorf("resume-from %d: must not be negative", opts.ResumeFrom)
 	}
-	names, err := Files(paths)
+	names, _, err := Files(paths)
 	if err != nil {
 		return nil, err
 	}

@@ -265,7 +265,8 @@ func TestExcerpt(t *testing.T) {
 
 func TestFiles(t *testing.T) {
 	dir := t.TempDir()
-	for _, name := range []string{"010_c.cypher", "002_b.cypher", "001_a.cypher", "notes.txt", "other"} {
+	for _, name := range []string{"010_c.cypher", "002_b.cypher", "001_a.cypher", "003_c.CYPHER", "004_d.cql",
+		"notes.txt", "other", ".hidden.cypher", "._001_a.cypher"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte("RETURN 1"), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -277,19 +278,27 @@ func TestFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	one := filepath.Join(dir, "other")
-	got, err := Files([]string{one, dir})
+	got, skipped, err := Files([]string{one, dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want []string
 	want = append(want, one)
-	for _, name := range []string{"001_a.cypher", "002_b.cypher", "005_link.cypher", "010_c.cypher"} {
+	for _, name := range []string{"001_a.cypher", "002_b.cypher", "003_c.CYPHER", "004_d.cql", "005_link.cypher", "010_c.cypher"} {
 		want = append(want, filepath.Join(dir, name))
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Files\n got %q\nwant %q", got, want)
 	}
-	if _, err := Files([]string{filepath.Join(dir, "sub.cypher")}); err == nil || !strings.Contains(err.Error(), "directory has no .cypher files") {
+	var wantSkipped []string
+	for _, s := range []string{"._001_a.cypher (hidden)", ".hidden.cypher (hidden)", "notes.txt (not .cypher or .cql)",
+		"other (not .cypher or .cql)", "sub.cypher (a directory: not searched)"} {
+		wantSkipped = append(wantSkipped, filepath.Join(dir, s))
+	}
+	if !reflect.DeepEqual(skipped, wantSkipped) {
+		t.Errorf("skipped\n got %q\nwant %q", skipped, wantSkipped)
+	}
+	if _, _, err := Files([]string{filepath.Join(dir, "sub.cypher")}); err == nil || !strings.Contains(err.Error(), "directory has no .cypher files") {
 		t.Errorf("empty directory: %v", err)
 	}
 }

@@ -20,7 +20,7 @@ import (
 // not: stage coverage recounted, wrong name keys repaired. A dry run changes nothing. Every
 // import of the project goes through here.
 func (s *Store) Import(ctx context.Context, paths []string, opts cypherfile.Options) ([]cypherfile.FileReport, error) {
-	files, err := cypherfile.Files(paths)
+	files, _, err := cypherfile.Files(paths)
 	if err != nil {
 		return nil, err
 	}
