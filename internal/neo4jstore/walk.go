@@ -211,6 +211,11 @@ func plainValue(v any) any {
 		return x.Format(time.RFC3339Nano)
 	case dbtype.Duration:
 		return x.String()
+	case dbtype.Point2D, dbtype.Point3D:
+		// as Cypher writes it, every digit kept (fmt rounds to six decimals)
+		if s, err := CypherLiteral(x); err == nil {
+			return s
+		}
 	}
 	return fmt.Sprint(v)
 }
