@@ -192,6 +192,66 @@ func exportPageAfter(v string, after any) string {
 	return v + ".id > $after"
 }
 
+// labelPages gives the nodes of one key label (those with a string id) a page at a time,
+// in order of id. With a range index on the label's id a page is found by id, after the
+// last one; without one (a foreign label, loaded with --no-check) such a page would read the
+// whole label, and an export of 200,000 nodes took five minutes: then the label's element
+// ids are read once, in order of id, and each page is found by element id.
+type labelPages struct {
+	indexed bool
+	after   any      // indexed: the last id given
+	eids    []string // not indexed: the element ids still to give, in order of id
+	limit   int
+}
+
+func (e *exporter) pages(ctx context.Context, label string) (*labelPages, error) {
+	p := &labelPages{limit: e.opts.PageSize}
+	recs, err := e.s.read(ctx, `SHOW INDEXES YIELD type, state, labelsOrTypes, properties
+		WHERE type = 'RANGE' AND state = 'ONLINE' AND labelsOrTypes = [$label] AND properties = ['id']
+		RETURN count(*) AS n`, map[string]any{"label": label})
+	if err != nil {
+		return nil, err
+	}
+	if n, _ := recs[0].Values[0].(int64); n > 0 {
+		p.indexed = true
+		return p, nil
+	}
+	recs, err = e.s.read(ctx, `MATCH (n:`+cypherlit.Name(label)+`) WHERE n.id IS :: STRING NOT NULL AND NOT n:SchemaMigration
+		AND `+keyLabelOf("n")+` = $label
+		RETURN elementId(n) AS e ORDER BY n.id`, map[string]any{"label": label, "modelLabels": modelLabels})
+	if err != nil {
+		return nil, err
+	}
+	p.eids = make([]string, len(recs))
+	for i, r := range recs {
+		p.eids[i], _ = r.Values[0].(string)
+	}
+	return p, nil
+}
+
+// where is the condition on the node variable v that finds the next page, its parameters
+// added to params; the statement orders the page by id and takes limit nodes.
+func (p *labelPages) where(v string, params map[string]any) string {
+	params["limit"] = p.limit
+	if p.indexed {
+		params["after"] = p.after
+		return exportPageAfter(v, p.after)
+	}
+	params["page"] = p.eids[:min(p.limit, len(p.eids))]
+	return "elementId(" + v + ") IN $page"
+}
+
+// next takes note of a page of n nodes, the last with id last, and reports whether another
+// page follows.
+func (p *labelPages) next(last any, n int) bool {
+	if p.indexed {
+		p.after = last
+		return n >= p.limit
+	}
+	p.eids = p.eids[min(p.limit, len(p.eids)):]
+	return len(p.eids) > 0
+}
+
 // keyLabels checks that every node can be merged on (key label, id) and returns the key
 // labels in use: Source, then the others sorted.
 func (e *exporter) keyLabels(ctx context.Context) ([]string, error) {
@@ -247,21 +307,27 @@ func (e *exporter) nodes(ctx context.Context, label string) error {
 		rows.Reset()
 		n = 0
 	}
-	for after := any(nil); ; {
-		q := `MATCH (n:` + cypherlit.Name(label) + `) WHERE ` + exportPageAfter("n", after) + ` AND NOT n:SchemaMigration
+	pages, err := e.pages(ctx, label)
+	if err != nil {
+		return err
+	}
+	for {
+		params := map[string]any{"label": label, "modelLabels": modelLabels}
+		q := `MATCH (n:` + cypherlit.Name(label) + `) WHERE ` + pages.where("n", params) + ` AND NOT n:SchemaMigration
 			AND ` + keyLabelOf("n") + ` = $label
 			RETURN n.id AS id, labels(n) AS labels, properties(n) AS props
 			ORDER BY n.id LIMIT $limit`
-		recs, err := e.s.read(ctx, q, map[string]any{"after": after, "label": label, "limit": e.opts.PageSize, "modelLabels": modelLabels})
+		recs, err := e.s.read(ctx, q, params)
 		if err != nil {
 			return err
 		}
+		var last any
 		for _, r := range recs {
 			id, _ := r.Values[0].(string)
 			labels, _ := r.Values[1].([]any)
 			props, _ := r.Values[2].(map[string]any)
 			dropDerived(label, props)
-			after = id
+			last = id
 			e.stats.Nodes++
 			if !e.opts.OnePerElement && exportRowable(props) {
 				b.Reset()
@@ -281,7 +347,7 @@ func (e *exporter) nodes(ctx context.Context, label string) error {
 			e.w.WriteString(b.String())
 		}
 		e.progress()
-		if len(recs) < e.opts.PageSize {
+		if !pages.next(last, len(recs)) {
 			flush()
 			return nil
 		}
@@ -505,22 +571,28 @@ func (e *exporter) relationships(ctx context.Context, label string) error {
 	e.phase = "relationships"
 	var b strings.Builder
 	e.relRows = map[exportRelKey]*exportRelBatch{}
-	for after := any(nil); ; {
-		q := `MATCH (a:` + cypherlit.Name(label) + `) WHERE ` + exportPageAfter("a", after) + ` AND NOT a:SchemaMigration
+	pages, err := e.pages(ctx, label)
+	if err != nil {
+		return err
+	}
+	for {
+		params := map[string]any{"label": label, "modelLabels": modelLabels}
+		q := `MATCH (a:` + cypherlit.Name(label) + `) WHERE ` + pages.where("a", params) + ` AND NOT a:SchemaMigration
 			AND ` + keyLabelOf("a") + ` = $label
 			WITH a ORDER BY a.id LIMIT $limit
 			OPTIONAL MATCH (a)-[r]->(b) WHERE NOT b:SchemaMigration
 			RETURN a.id AS id, collect(CASE WHEN r IS NOT NULL THEN
 				[type(r), ` + keyLabelOf("b") + `, b.id, properties(r)] END) AS rels
 			ORDER BY id`
-		recs, err := e.s.read(ctx, q, map[string]any{"after": after, "label": label, "limit": e.opts.PageSize, "modelLabels": modelLabels})
+		recs, err := e.s.read(ctx, q, params)
 		if err != nil {
 			return err
 		}
+		var last any
 		for _, r := range recs {
 			id, _ := r.Values[0].(string)
 			raw, _ := r.Values[1].([]any)
-			after = id
+			last = id
 			rels := make([]exportRel, 0, len(raw))
 			for _, x := range raw {
 				t, _ := x.([]any)
@@ -584,7 +656,7 @@ func (e *exporter) relationships(ctx context.Context, label string) error {
 			}
 		}
 		e.progress()
-		if len(recs) < e.opts.PageSize {
+		if !pages.next(last, len(recs)) {
 			e.writeRelRows(label)
 			return nil
 		}

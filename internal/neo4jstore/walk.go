@@ -82,7 +82,7 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 	if pageSize <= 0 {
 		pageSize = 1000
 	}
-	e := &exporter{s: s}
+	e := &exporter{s: s, opts: ExportOptions{PageSize: pageSize}}
 	labels, err := e.keyLabels(ctx)
 	if err != nil {
 		return 0, 0, err
@@ -92,17 +92,20 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 			progress(nodes, rels)
 		}
 	}
-	params := func(label string, after any) map[string]any {
-		return map[string]any{"after": after, "label": label, "limit": pageSize, "modelLabels": modelLabels}
-	}
 	for _, label := range labels {
-		for after := any(nil); ; {
-			recs, err := s.read(ctx, `MATCH (n:`+cypherlit.Name(label)+`) WHERE `+exportPageAfter("n", after)+` AND NOT n:SchemaMigration
+		pages, err := e.pages(ctx, label)
+		if err != nil {
+			return nodes, rels, err
+		}
+		for {
+			params := map[string]any{"label": label, "modelLabels": modelLabels}
+			recs, err := s.read(ctx, `MATCH (n:`+cypherlit.Name(label)+`) WHERE `+pages.where("n", params)+` AND NOT n:SchemaMigration
 				AND `+keyLabelOf("n")+` = $label
-				RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`, params(label, after))
+				RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`, params)
 			if err != nil {
 				return nodes, rels, err
 			}
+			var last any
 			for _, r := range recs {
 				id, _ := r.Values[0].(string)
 				ls, _ := r.Values[1].([]any)
@@ -117,29 +120,35 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 					return nodes, rels, fmt.Errorf("export: %w", err)
 				}
 				nodes++
-				after = id
+				last = id
 			}
 			tell()
-			if len(recs) < pageSize {
+			if !pages.next(last, len(recs)) {
 				break
 			}
 		}
 	}
 	for _, label := range labels {
-		for after := any(nil); ; {
-			recs, err := s.read(ctx, `MATCH (a:`+cypherlit.Name(label)+`) WHERE `+exportPageAfter("a", after)+` AND NOT a:SchemaMigration
+		pages, err := e.pages(ctx, label)
+		if err != nil {
+			return nodes, rels, err
+		}
+		for {
+			params := map[string]any{"label": label, "modelLabels": modelLabels}
+			recs, err := s.read(ctx, `MATCH (a:`+cypherlit.Name(label)+`) WHERE `+pages.where("a", params)+` AND NOT a:SchemaMigration
 				AND `+keyLabelOf("a")+` = $label
 				WITH a ORDER BY a.id LIMIT $limit
 				OPTIONAL MATCH (a)-[r]->(b) WHERE NOT b:SchemaMigration
 				RETURN a.id AS id, collect(CASE WHEN r IS NOT NULL THEN [type(r), b.id, properties(r)] END) AS rels
-				ORDER BY id`, params(label, after))
+				ORDER BY id`, params)
 			if err != nil {
 				return nodes, rels, err
 			}
+			var last any
 			for _, r := range recs {
 				from, _ := r.Values[0].(string)
 				raw, _ := r.Values[1].([]any)
-				after = from
+				last = from
 				edges := make([]graphformat.Edge, 0, len(raw))
 				for _, x := range raw {
 					t, _ := x.([]any)
@@ -170,7 +179,7 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 				}
 			}
 			tell()
-			if len(recs) < pageSize {
+			if !pages.next(last, len(recs)) {
 				break
 			}
 		}
