@@ -132,7 +132,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opts ExportOptions) (Ex
 		opts.ProgressEvery = 2 * time.Second
 	}
 	e := &exporter{s: s, opts: opts, w: bufio.NewWriterSize(w, 64<<10), start: time.Now(), lastProgress: time.Now()}
-	labels, err := e.keyLabels(ctx)
+	labels, err := e.keyLabels(ctx, false)
 	if err != nil {
 		return e.stats, err
 	}
@@ -200,7 +200,8 @@ func exportPageAfter(v string, after any) string {
 type labelPages struct {
 	indexed bool
 	after   any      // indexed: the last id given
-	eids    []string // not indexed: the element ids still to give, in order of id
+	eids    []string // not indexed: the element ids in order of id
+	pos     int      // not indexed: the first element id of the next page
 	limit   int
 }
 
@@ -237,9 +238,12 @@ func (p *labelPages) where(v string, params map[string]any) string {
 		params["after"] = p.after
 		return exportPageAfter(v, p.after)
 	}
-	params["page"] = p.eids[:min(p.limit, len(p.eids))]
+	params["page"] = p.eids[p.pos:min(p.pos+p.limit, len(p.eids))]
 	return "elementId(" + v + ") IN $page"
 }
+
+// rewind starts again from the first page.
+func (p *labelPages) rewind() { p.after, p.pos = nil, 0 }
 
 // next takes note of a page of n nodes, the last with id last, and reports whether another
 // page follows.
@@ -248,13 +252,15 @@ func (p *labelPages) next(last any, n int) bool {
 		p.after = last
 		return n >= p.limit
 	}
-	p.eids = p.eids[min(p.limit, len(p.eids)):]
-	return len(p.eids) > 0
+	p.pos = min(p.pos+p.limit, len(p.eids))
+	return p.pos < len(p.eids)
 }
 
 // keyLabels checks that every node can be merged on (key label, id) and returns the key
-// labels in use: Source, then the others sorted.
-func (e *exporter) keyLabels(ctx context.Context) ([]string, error) {
+// labels in use: Source, then the others sorted. For WalkGraph (walk), nodes without a key
+// label or a string id are no problem (it writes them by element id), and a label none of
+// whose nodes has an id is left out.
+func (e *exporter) keyLabels(ctx context.Context, walk bool) ([]string, error) {
 	recs, err := e.s.read(ctx, `MATCH (n) WHERE NOT n:SchemaMigration
 		WITH `+keyLabelOf("n")+` AS label, n.id AS id
 		RETURN label, count(*) AS nodes,
@@ -272,9 +278,13 @@ func (e *exporter) keyLabels(ctx context.Context) ([]string, error) {
 		distinct, _ := r.Values[3].(int64)
 		switch {
 		case r.Values[0] == nil:
-			problems = append(problems, fmt.Sprintf("%d node(s) have no label", nodes))
+			if !walk {
+				problems = append(problems, fmt.Sprintf("%d node(s) have no label", nodes))
+			}
 			continue
-		case withID < nodes:
+		case walk && withID == 0:
+			continue
+		case withID < nodes && !walk:
 			problems = append(problems, fmt.Sprintf("%d %s node(s) have no string id", nodes-withID, label))
 		case distinct < withID:
 			problems = append(problems, fmt.Sprintf("%d %s node(s) share their id with another", withID-distinct, label))

@@ -364,15 +364,21 @@ func TestCypherLiteral(t *testing.T) {
 }
 
 // walkRecorder is a graphformat.Writer that notes what it is given, in order.
-type walkRecorder struct{ strings.Builder }
+type walkRecorder struct {
+	strings.Builder
+	nodes []graphformat.Node
+	edges []graphformat.Edge
+}
 
 func (w *walkRecorder) Node(n graphformat.Node) error {
 	fmt.Fprintf(w, "node %s %v %v\n", n.ID, n.Labels, n.Props)
+	w.nodes = append(w.nodes, n)
 	return nil
 }
 
 func (w *walkRecorder) Edge(e graphformat.Edge) error {
 	fmt.Fprintf(w, "edge %s %v\n", e.ID, e.Props)
+	w.edges = append(w.edges, e)
 	return nil
 }
 
@@ -411,5 +417,63 @@ func TestExportPagesWithoutIndex(t *testing.T) {
 	}
 	if !strings.Contains(walk, "node big-905 [Big] map[v:95]\nnode big-906 [Big] map[v:94]") {
 		t.Errorf("the walk is not in order of id:\n%.300s", walk)
+	}
+}
+
+// A graph loaded with --no-check may have nodes without a string id or a label (Neo4j's
+// movie graph has neither ids nor model labels): the Cypher export refuses it (it merges on
+// ids), GraphML, CSV and JSON take such nodes with their element id as id.
+func TestWalkGraphWithoutIDs(t *testing.T) {
+	s := evStore(t)
+	evFresh(t, s)
+	evImport(t, s, "../cypherfile/testdata/tools/movies_graph.cypher")
+	neo4jtest.Run(t, `MATCH (m:Movie {title: 'The Matrix'})
+		CREATE (:Actor:Company {id: 'acme', name: 'Acme'})-[:FUNDS {amount: 5}]->(m), ({id: 'no-label', n: 1})-[:SEES]->(m)`, nil)
+	count := func(q string) int { return int(neo4jtest.Run(t, q, nil)[0].Values[0].(int64)) }
+	wantNodes := count(`MATCH (n) WHERE NOT n:SchemaMigration RETURN count(n)`)
+	wantEdges := count(`MATCH (a)-[r]->(b) WHERE NOT a:SchemaMigration AND NOT b:SchemaMigration RETURN count(r)`)
+	if _, err := s.Export(context.Background(), io.Discard, neo4jstore.ExportOptions{}); err == nil || !strings.Contains(err.Error(), "have no string id") {
+		t.Errorf("the Cypher export of nodes without ids: %v", err)
+	}
+	walk := func() *walkRecorder {
+		var w walkRecorder
+		n, r, err := s.WalkGraph(context.Background(), 5, &w, nil)
+		if err != nil || n != wantNodes || r != wantEdges {
+			t.Fatalf("walk: %d/%d nodes, %d/%d relationships, %v", n, wantNodes, r, wantEdges, err)
+		}
+		return &w
+	}
+	w := walk()
+	ids := map[string]graphformat.Node{}
+	for _, n := range w.nodes {
+		ids[n.ID] = n
+	}
+	if len(ids) != wantNodes {
+		t.Errorf("%d distinct node ids for %d nodes", len(ids), wantNodes)
+	}
+	for _, e := range w.edges {
+		if _, ok := ids[e.From]; !ok {
+			t.Errorf("edge %s starts outside the file", e.ID)
+		}
+		if _, ok := ids[e.To]; !ok {
+			t.Errorf("edge %s ends outside the file", e.ID)
+		}
+	}
+	if n, ok := ids["acme"]; !ok || n.Props["name"] != "Acme" || n.Props["id"] != nil {
+		t.Errorf("the keyed node: %+v", n)
+	}
+	matrix := neo4jtest.Run(t, `MATCH (m:Movie {title: 'The Matrix'}) RETURN elementId(m)`, nil)[0].Values[0].(string)
+	if n := ids[matrix]; n.Props["title"] != "The Matrix" {
+		t.Errorf("The Matrix is not written by its element id: %+v", n)
+	}
+	noLabel := neo4jtest.Run(t, `MATCH (n {id: 'no-label'}) RETURN elementId(n)`, nil)[0].Values[0].(string)
+	if n := ids[noLabel]; n.Props["id"] != "no-label" || len(n.Labels) != 0 {
+		t.Errorf("the node without a label keeps its id as a property: %+v", n)
+	}
+	if !strings.Contains(w.String(), "edge acme|FUNDS|"+matrix+" map[amount:5]") {
+		t.Errorf("the keyed node's edge:\n%.2000s", w.String())
+	}
+	if again := walk(); again.String() != w.String() {
+		t.Errorf("two walks differ:\n%s", evFirstDiff(w.String(), again.String()))
 	}
 }

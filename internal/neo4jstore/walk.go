@@ -72,18 +72,19 @@ func graphMLType(types []any) string {
 }
 
 // WalkGraph gives w every node (SchemaMigration bookkeeping aside), by key label then id,
-// then every relationship, by start node, type and end node; an edge's id is
-// `from|TYPE|to` as in the API (`#2`, `#3`… for more relationships of one type between the
-// same two nodes). Property values are given as strings, int64, float64, bool or lists;
-// temporal values as ISO 8601 text. It reads pageSize nodes per statement, like Export,
-// and calls progress (when not nil) after each page. Node ids must be strings; they are
-// unique across the graph in the model, and w refuses a file where they are not.
+// then the nodes without a string id or key label (a foreign graph loaded with --no-check),
+// which take their element id as id; then every relationship, by start node, type and end
+// node; an edge's id is `from|TYPE|to` as in the API (`#2`, `#3`… for more relationships of
+// one type between the same two nodes). Property values are given as strings, int64,
+// float64, bool or lists; temporal values as ISO 8601 text. It reads pageSize nodes per
+// statement, like Export, and calls progress (when not nil) after each page. String ids
+// are unique across the graph in the model, and w refuses a file where they are not.
 func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Writer, progress func(nodes, rels int)) (nodes, rels int, err error) {
 	if pageSize <= 0 {
 		pageSize = 1000
 	}
 	e := &exporter{s: s, opts: ExportOptions{PageSize: pageSize}}
-	labels, err := e.keyLabels(ctx)
+	sets, err := e.walkSets(ctx)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -92,16 +93,11 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 			progress(nodes, rels)
 		}
 	}
-	for _, label := range labels {
-		pages, err := e.pages(ctx, label)
-		if err != nil {
-			return nodes, rels, err
-		}
-		for {
-			params := map[string]any{"label": label, "modelLabels": modelLabels}
-			recs, err := s.read(ctx, `MATCH (n:`+cypherlit.Name(label)+`) WHERE `+pages.where("n", params)+` AND NOT n:SchemaMigration
-				AND `+keyLabelOf("n")+` = $label
-				RETURN n.id AS id, labels(n) AS labels, properties(n) AS props ORDER BY n.id LIMIT $limit`, params)
+	for _, set := range sets {
+		for pages := set.pages; ; {
+			params := map[string]any{"label": set.label, "modelLabels": modelLabels}
+			recs, err := s.read(ctx, set.match+pages.where("n", params)+set.cond+`
+				RETURN `+set.id+` AS id, labels(n) AS labels, properties(n) AS props ORDER BY id LIMIT $limit`, params)
 			if err != nil {
 				return nodes, rels, err
 			}
@@ -110,8 +106,8 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 				id, _ := r.Values[0].(string)
 				ls, _ := r.Values[1].([]any)
 				props, _ := r.Values[2].(map[string]any)
-				dropDerived(label, props)
-				n := graphformat.Node{ID: id, Props: plainProps(props, "id")}
+				dropDerived(set.label, props)
+				n := graphformat.Node{ID: id, Props: plainProps(props, set.idProp)}
 				for _, l := range ls {
 					n.Labels = append(n.Labels, fmt.Sprint(l))
 				}
@@ -128,18 +124,14 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 			}
 		}
 	}
-	for _, label := range labels {
-		pages, err := e.pages(ctx, label)
-		if err != nil {
-			return nodes, rels, err
-		}
-		for {
-			params := map[string]any{"label": label, "modelLabels": modelLabels}
-			recs, err := s.read(ctx, `MATCH (a:`+cypherlit.Name(label)+`) WHERE `+pages.where("a", params)+` AND NOT a:SchemaMigration
-				AND `+keyLabelOf("a")+` = $label
-				WITH a ORDER BY a.id LIMIT $limit
-				OPTIONAL MATCH (a)-[r]->(b) WHERE NOT b:SchemaMigration
-				RETURN a.id AS id, collect(CASE WHEN r IS NOT NULL THEN [type(r), b.id, properties(r)] END) AS rels
+	for _, set := range sets {
+		set.pages.rewind()
+		for pages := set.pages; ; {
+			params := map[string]any{"label": set.label, "modelLabels": modelLabels}
+			recs, err := s.read(ctx, set.match+pages.where("n", params)+set.cond+`
+				WITH n ORDER BY `+set.id+` LIMIT $limit
+				OPTIONAL MATCH (n)-[r]->(b) WHERE NOT b:SchemaMigration
+				RETURN `+set.id+` AS id, collect(CASE WHEN r IS NOT NULL THEN [type(r), `+walkID("b")+`, properties(r)] END) AS rels
 				ORDER BY id`, params)
 			if err != nil {
 				return nodes, rels, err
@@ -185,6 +177,66 @@ func (s *Store) WalkGraph(ctx context.Context, pageSize int, w graphformat.Write
 		}
 	}
 	return nodes, rels, nil
+}
+
+// walkSet is a set of nodes WalkGraph reads a page at a time: the nodes of one key label by
+// id, or the nodes without a key (no string id, or no key label) by element id.
+type walkSet struct {
+	label  string // the key label; "" for the nodes without a key
+	match  string // MATCH (n...) WHERE, before the page's condition
+	cond   string // the conditions after it
+	id     string // the node's id in the file
+	idProp string // the property that id is (left out of the properties), or ""
+	pages  *labelPages
+}
+
+// walkUnkeyed is the condition on the nodes without a key: no string id, or no key label.
+var walkUnkeyed = `NOT n:SchemaMigration AND NOT (n.id IS :: STRING NOT NULL AND ` + keyLabelOf("n") + ` IS NOT NULL)`
+
+// walkID is a node's id in WalkGraph's files: its string id if it has one and a key
+// label, else its element id.
+func walkID(v string) string {
+	return `CASE WHEN ` + v + `.id IS :: STRING NOT NULL AND ` + keyLabelOf(v) + ` IS NOT NULL THEN ` + v + `.id ELSE elementId(` + v + `) END`
+}
+
+// walkSets is the key labels' sets, then the set of the nodes without a key when there
+// are any.
+func (e *exporter) walkSets(ctx context.Context) ([]walkSet, error) {
+	labels, err := e.keyLabels(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	var sets []walkSet
+	for _, label := range labels {
+		pages, err := e.pages(ctx, label)
+		if err != nil {
+			return nil, err
+		}
+		sets = append(sets, walkSet{label: label, match: `MATCH (n:` + cypherlit.Name(label) + `) WHERE `,
+			cond: ` AND NOT n:SchemaMigration AND ` + keyLabelOf("n") + ` = $label`, id: "n.id", idProp: "id", pages: pages})
+	}
+	unkeyed, err := e.unkeyedPages(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(unkeyed.eids) > 0 {
+		sets = append(sets, walkSet{match: `MATCH (n) WHERE `, id: "elementId(n)", pages: unkeyed})
+	}
+	return sets, nil
+}
+
+// unkeyedPages reads the element ids of the nodes without a key, in order.
+func (e *exporter) unkeyedPages(ctx context.Context) (*labelPages, error) {
+	recs, err := e.s.read(ctx, `MATCH (n) WHERE `+walkUnkeyed+` RETURN elementId(n) AS e ORDER BY e`,
+		map[string]any{"modelLabels": modelLabels})
+	if err != nil {
+		return nil, err
+	}
+	p := &labelPages{limit: e.opts.PageSize, eids: make([]string, len(recs))}
+	for i, r := range recs {
+		p.eids[i], _ = r.Values[0].(string)
+	}
+	return p, nil
 }
 
 // plainProps turns driver values into the plain values graphformat writes, dropping except.
