@@ -110,7 +110,8 @@ func TestHostileProbes(t *testing.T) {
 		}
 	})
 	// gqlgen's message named Go's types and repeated the body.
-	for _, b := range []string{`[{"query": "{ __typename }"}]`, `{"query": "{ __typename }", "variables": [1]}`, `{"query": `} {
+	for _, b := range []string{`[{"query": "{ __typename }"}]`, `{"query": "{ __typename }", "variables": [1]}`, `{"query": `,
+		`{"query": "{ __typename }"} trailing`, `{"query": "{ __typename }"}}`, `{"query": "{ __typename }"}{"query": "{ __typename }"}`} {
 		t.Run("body "+b, func(t *testing.T) {
 			r := do(t, "POST", srv.URL+"/graphql", b, nil)
 			codes := errorCodes(t, r.body)

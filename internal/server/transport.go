@@ -39,7 +39,13 @@ func (h jsonPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 	var params graphql.RawParams
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.UseNumber()
-	if err := dec.Decode(&params); err != nil {
+	err = dec.Decode(&params)
+	if err == nil {
+		if _, end := dec.Token(); end != io.EOF {
+			err = errTrailing
+		}
+	}
+	if err != nil {
 		w.WriteHeader(http.StatusBadRequest)
 		gqlErr := gqlerror.Errorf("%s", bodyError(err))
 		writeResponse(w, exec.DispatchError(ctx, gqlerror.List{gqlErr}))
@@ -66,6 +72,9 @@ func (h jsonPOST) Do(w http.ResponseWriter, r *http.Request, exec graphql.GraphE
 
 const graphqlResponseJSON = "application/graphql-response+json"
 
+// errTrailing is a body with more after its JSON object.
+var errTrailing = errors.New("trailing data")
+
 // bodyError says what is wrong with a POST body that is not a GraphQL-over-HTTP request,
 // without Go's type names or the body itself (gqlgen's message repeats both).
 func bodyError(err error) string {
@@ -77,6 +86,8 @@ func bodyError(err error) string {
 		return fmt.Sprintf("the request body is not valid JSON (at byte %d): it must be %s", se.Offset, want)
 	case errors.As(err, &te) && te.Field != "":
 		return fmt.Sprintf("the request body's %q has the wrong JSON type (%s): it must be %s", te.Field, te.Value, want)
+	case errors.Is(err, errTrailing):
+		return "the request body has more after its JSON object: it must be " + want
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return "the request body is empty or cut short: it must be " + want
 	}
