@@ -5,6 +5,7 @@ package cypherfile
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 )
 
@@ -62,6 +63,10 @@ func plural(n int) string {
 	}
 	return "s"
 }
+
+// commandInside finds a :commit or :rollback line inside a statement's text: the statement
+// before it lacks its ';', so cypher-shell (and the splitter) read the command as Cypher.
+var commandInside = regexp.MustCompile(`\n[ \t]*:(commit|rollback)\b`)
 
 // planFile cuts a file's statements into units, following its transaction and :use
 // commands and the kinds of its statements. batch > 0 cuts the units that are not the
@@ -143,7 +148,16 @@ func planFile(path string, stmts []Statement, cmds []ShellCommand, batch int) ([
 		}
 	}
 	if inBlock {
-		return nil, cmdErr(begin, ":begin without :commit: the file ends inside this transaction")
+		hint := ""
+		for _, st := range stmts[begin.Before:] {
+			if m := commandInside.FindStringIndex(st.Text); m != nil {
+				line := st.Line + strings.Count(st.Text[:m[0]], "\n") + 1
+				hint = fmt.Sprintf("; the %s at line %d is read as part of statement %d: end that statement with ';'",
+					strings.TrimSpace(st.Text[m[0]:m[1]]), line, st.Index+1)
+				break
+			}
+		}
+		return nil, cmdErr(begin, ":begin without :commit: the file ends inside this transaction%s", hint)
 	}
 	closeRun()
 	if batch <= 0 {

@@ -179,6 +179,8 @@ func TestImportTransactionCommandErrors(t *testing.T) {
 		{"CREATE (:A);\n  :rollback\n", ":2:3: :rollback without :begin"},
 		{":begin\nCREATE (:A);\n:begin\n", ":3:1: :begin inside the transaction opened by :begin at line 1"},
 		{":begin\nCREATE (:A);\n", ":1:1: :begin without :commit"},
+		{":begin\nCREATE (:A);\nCREATE (:B)\n  :commit\n", ":1:1: :begin without :commit: the file ends inside this transaction; " +
+			"the :commit at line 4 is read as part of statement 2: end that statement with ';'"},
 		{":begin\n:use system\n:commit\n", ":2:1: :use inside the transaction"},
 		{":begin\nCREATE (:A);\nCREATE INDEX x FOR (n:A) ON (n.x);\n:commit\n", "holds data statements and schema commands"},
 		{":source other.cypher\n", ":1:1: cypher-shell command :source is not supported"},
