@@ -427,8 +427,21 @@ func (r *runner) applyParams(tx neo4j.ExplicitTransaction, i int) error {
 			if pc.Expr != "" {
 				v, err := r.evalParam(tx, pc)
 				if err != nil {
-					return &StatementError{File: r.f.path, Line: pc.Line, Column: pc.Column, Index: -1,
+					se := &StatementError{File: r.f.path, Line: pc.Line, Column: pc.Column, Index: -1,
 						Excerpt: excerpt(pc.Text), Err: err, Committed: r.rep.Committed}
+					if k := strings.Index(pc.Text, pc.Expr); k >= 0 { // Neo4j's position, in the file
+						// the query up to the end of the expression: a position past it (Neo4j
+						// read on into "AS value") is given as the expression's end
+						sent, prefix := paramQueryPrefix+pc.Expr, len(paramQueryPrefix)
+						if r.opts.DryRun {
+							sent, prefix = "EXPLAIN "+sent, prefix+len("EXPLAIN ")
+						}
+						se.ErrLine, se.ErrColumn = errorPosition(r.f, Statement{Offset: pc.Offset + k}, sent, prefix, err)
+						if se.ErrLine == 0 && neo4jPosition.MatchString(err.Error()) {
+							se.ErrLine, se.ErrColumn = r.f.src.position(pc.Offset + k + len(pc.Expr))
+						}
+					}
+					return se
 				}
 				if pc.Name != "" {
 					next[pc.Name] = v
@@ -449,6 +462,11 @@ func (r *runner) applyParams(tx neo4j.ExplicitTransaction, i int) error {
 	return nil
 }
 
+// paramQuery is the statement that evaluates a :param expression.
+func paramQuery(pc ParamCommand) string { return paramQueryPrefix + pc.Expr + "\nAS value" }
+
+const paramQueryPrefix = "RETURN "
+
 func (r *runner) evalParam(tx neo4j.ExplicitTransaction, pc ParamCommand) (any, error) {
 	if v, err := ParseLiteral(pc.Expr); err == nil {
 		return v, nil
@@ -456,7 +474,7 @@ func (r *runner) evalParam(tx neo4j.ExplicitTransaction, pc ParamCommand) (any, 
 	if tx == nil {
 		return nil, errors.New("internal: a parameter expression outside a transaction")
 	}
-	query := "RETURN " + pc.Expr + "\nAS value"
+	query := paramQuery(pc)
 	if r.opts.DryRun {
 		if _, err := run(r.ctx, tx, "EXPLAIN "+query, r.env); err != nil {
 			return nil, err

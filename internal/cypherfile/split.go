@@ -43,6 +43,8 @@ type ParamCommand struct {
 	Line, Column int
 	// Text is the command as written (trimmed, without trailing comments or semicolon).
 	Text string
+	// Offset is the byte offset of Text in the source passed to Split.
+	Offset int
 	// Clear is set for ":params clear"; Name and Expr are then empty.
 	Clear bool
 	// Name is the parameter set; it is empty for the map form.
@@ -375,7 +377,7 @@ func (s *splitter) command(i int) (*ParamCommand, int, error) {
 	default:
 		return bad("cypher-shell command :%s is not supported by the importer (only :param, :params, :begin, :commit, :rollback and :use are)", name)
 	}
-	cmd := &ParamCommand{Line: line, Column: col, Text: text}
+	cmd := &ParamCommand{Line: line, Column: col, Text: text, Offset: i}
 	switch {
 	case args == "":
 		if name == "params" { // ":params" lists the parameters in cypher-shell: nothing to do

@@ -226,4 +226,18 @@ func TestParamExpressionsInTheTransaction(t *testing.T) {
 	if n := count(t, "MATCH (n) RETURN count(n)"); n != 0 {
 		t.Errorf("%d nodes written", n)
 	}
+	// A syntax error in an expression is placed in the file, not in the query that
+	// evaluates it, in a run and a dry run.
+	bad := writeFile(t, dir, "bad.cypher", "CREATE (:A);\n  :param  y =>  [1, 2,, 3]\nCREATE (:B {y: $y});\n")
+	for _, o := range []Options{opts, dry} {
+		_, err := Import(ctx, d, []string{bad}, o)
+		if !errors.As(err, &se) || se.Line != 2 || se.ErrLine != 2 || se.ErrColumn != 23 || !strings.Contains(err.Error(), "(at "+bad+":2:23)") {
+			t.Errorf("dry run %v: err = %v (at %d:%d), want the error at 2:23", o.DryRun, err, se.ErrLine, se.ErrColumn)
+		}
+	}
+	// Cut short, the expression is blamed at its end, not in the line after it.
+	cut := writeFile(t, dir, "cut.cypher", ":param y => 1 +\nCREATE (:B {y: $y});\n")
+	if _, err := Import(ctx, d, []string{cut}, opts); !errors.As(err, &se) || se.ErrLine != 1 || se.ErrColumn != 16 {
+		t.Errorf("an expression cut short: err = %v (at %d:%d), want 1:16", err, se.ErrLine, se.ErrColumn)
+	}
 }
