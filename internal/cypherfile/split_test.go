@@ -129,6 +129,12 @@ func TestSplitParams(t *testing.T) {
 			var params [][]ParamCommand
 			var stmts []string
 			for _, s := range got {
+				for i, p := range s.Params { // Offset is where Text is in the source
+					if p.Offset < 0 || p.Offset+len(p.Text) > len(tt.src) || tt.src[p.Offset:p.Offset+len(p.Text)] != p.Text {
+						t.Errorf("param %q at offset %d", p.Text, p.Offset)
+					}
+					s.Params[i].Offset = 0
+				}
 				params = append(params, s.Params)
 				stmts = append(stmts, s.Text)
 			}
