@@ -167,7 +167,7 @@ func (r *runner) runUnit(u Unit) error {
 	}
 	if r.opts.DryRun || u.Rollback {
 		rollback(r.ctx, tx)
-	} else if err := tx.Commit(r.ctx); err != nil {
+	} else if err := commit(r.ctx, tx); err != nil {
 		return fmt.Errorf("%s: commit of statements %d-%d failed, none of them was written (statements 1-%d committed): %w",
 			r.f.path, u.First+1, u.End, r.rep.Committed, err)
 	}
@@ -188,6 +188,17 @@ func (r *runner) runUnit(u Unit) error {
 		}
 	}
 	return nil
+}
+
+// commitTimeout bounds the commit of one transaction.
+const commitTimeout = 10 * time.Minute
+
+// commit commits tx even when ctx is cancelled meanwhile (Ctrl-C): a commit cut off on the
+// client may still be done in Neo4j, and then nobody could say whether it is.
+func commit(ctx context.Context, tx neo4j.ExplicitTransaction) error {
+	cctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), commitTimeout)
+	defer cancel()
+	return tx.Commit(cctx)
 }
 
 func rollback(ctx context.Context, tx neo4j.ExplicitTransaction) {

@@ -571,3 +571,27 @@ func TestInterruptedMessage(t *testing.T) {
 		t.Errorf("got  %s\nwant %s", err, want)
 	}
 }
+
+// Ctrl-C during a commit: the commit is finished, not cut off on the client (then nobody
+// could say whether Neo4j had done it; the importer reported such a transaction as rolled
+// back while it was in the database).
+func TestCommitOutlivesCancel(t *testing.T) {
+	ctx, d, opts := setup(t)
+	sess := d.NewSession(ctx, neo4j.SessionConfig{DatabaseName: opts.Database})
+	defer sess.Close(ctx)
+	cctx, cancel := context.WithCancel(ctx)
+	tx, err := sess.BeginTransaction(cctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Run(cctx, "CREATE (:Committed)", nil); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if err := commit(cctx, tx); err != nil {
+		t.Fatalf("commit after the cancel: %v", err)
+	}
+	if n := count(t, "MATCH (n:Committed) RETURN count(n)"); n != 1 {
+		t.Errorf("%d nodes committed", n)
+	}
+}
