@@ -4397,7 +4397,7 @@ input ProjectInput {
   startDate: Date
   "End date, YYYY-MM-DD, not before the start."
   endDate: Date
-  "Total investment or budget, >= 0, in ` + "`" + `currency` + "`" + `."
+  "Total investment or budget, from 0 to 1e15, in ` + "`" + `currency` + "`" + `."
   totalInvestment: Float
   "ISO 4217 currency; required with totalInvestment."
   currency: String
@@ -4421,7 +4421,7 @@ input ProgrammeInput {
   level: ProgrammeLevel
   "How it gives money."
   instrument: FundingInstrument
-  "Budget, >= 0, in ` + "`" + `currency` + "`" + `."
+  "Budget, from 0 to 1e15, in ` + "`" + `currency` + "`" + `."
   budget: Float
   "ISO 4217 currency; required with budget."
   currency: String
@@ -4437,7 +4437,7 @@ input FundingInput {
   funder: ID!
   "The funded project's id."
   project: ID!
-  "Amount, >= 0, when public."
+  "Amount, from 0 to 1e15, when public."
   amount: Float
   "ISO 4217 currency; required with amount."
   currency: String
@@ -4550,7 +4550,9 @@ type Mutation {
   unlink("The relationship." input: LinkInput!): LinkResult! @auth(requires: EDITOR)
   """
   Delete a node by id. Without ` + "`" + `cascade` + "`" + ` a node that still has relationships is not deleted
-  (CONFLICT); with it, its relationships go too. Other nodes are never deleted.
+  (CONFLICT); with it, its relationships go too. Other nodes are never deleted. The ten
+  value-chain stages, and a source still cited by a node or relationship, are never deleted
+  (CONFLICT).
   """
   deleteNode("The node's id." id: ID!, "Also remove its relationships." cascade: Boolean = false): DeleteResult! @auth(requires: ADMIN)
 }

@@ -235,6 +235,14 @@ func TestMutationInputErrors(t *testing.T) {
 		{"missing endpoint", `mutation { setParticipation(input: {actor: "mt-nobody", project: "batfactory", role: PARTNER, source: "brochure#x"}) { id } }`, "NOT_FOUND", ""},
 		{"link outside the model", `mutation { link(input: {from: "batfactory", type: ACTIVE_IN, to: "stage-refining", source: "brochure#x"}) { created } }`, "NOT_FOUND", ""},
 		{"delete unknown", `mutation { deleteNode(id: "mt-nothing") { deleted } }`, "NOT_FOUND", ""},
+		// Two amounts near the float maximum summed to infinity and broke every reader's totals.
+		{"amount past the maximum", `mutation { setFunding(input: {funder: "we-battery-call", project: "batfactory", amount: 1.7e308, currency: "EUR", source: "brochure#x"}) { id } }`, "BAD_USER_INPUT", "input.amount"},
+		{"investment past the maximum", `mutation { upsertProject(input: {id: "mt-p", name: "p", type: EU_GRANT, totalInvestment: 2e15, currency: "EUR", source: "brochure#x"}) { id } }`, "BAD_USER_INPUT", "input.totalInvestment"},
+		{"link to itself", `mutation { link(input: {from: "ulb", type: PART_OF, to: "ulb", source: "brochure#x"}) { created } }`, "BAD_USER_INPUT", "input.to"},
+		{"link from a non-slug", `mutation { link(input: {from: "Not A Slug!", type: PART_OF, to: "ulb", source: "brochure#x"}) { created } }`, "BAD_USER_INPUT", "input.from"},
+		{"funding from a non-slug", `mutation { setFunding(input: {funder: "We Battery", project: "batfactory", source: "brochure#x"}) { id } }`, "BAD_USER_INPUT", "input.funder"},
+		{"delete a stage", `mutation { deleteNode(id: "stage-refining", cascade: true) { deleted } }`, "CONFLICT", ""},
+		{"delete a cited source", `mutation { deleteNode(id: "brochure", cascade: true) { deleted } }`, "CONFLICT", ""},
 	}
 	before := neo4jtest.Run(t, "MATCH (n) RETURN count(n) AS n", nil)[0].Values[0]
 	for _, tc := range cases {
@@ -247,6 +255,18 @@ func TestMutationInputErrors(t *testing.T) {
 				t.Errorf("field %v, want %s (%s)", r.Errors[0].Extensions["field"], tc.field, r.Errors[0].Message)
 			}
 		})
+	}
+	// A long id is quoted in part, not echoed whole.
+	long := strings.Repeat("z", 100000)
+	for _, q := range []string{
+		`mutation($id: ID!) { link(input: {from: $id, type: PART_OF, to: "ulb", source: "brochure#x"}) { created } }`,
+		`mutation($id: ID!) { upsertActor(input: {id: $id, name: "x", kind: COMPANY, source: "brochure#x"}) { id } }`,
+		`mutation($id: ID!) { deleteNode(id: $id) { deleted } }`,
+	} {
+		r := post(t, srv, adminKey, q, map[string]any{"id": long})
+		if r.code() != "BAD_USER_INPUT" || len(r.Errors[0].Message) > 300 || !strings.Contains(r.Errors[0].Message, "(100000 bytes) is longer than the 100 characters") {
+			t.Errorf("%s: %s %.400s", q, r.code(), r.Errors)
+		}
 	}
 	if after := neo4jtest.Run(t, "MATCH (n) RETURN count(n) AS n", nil)[0].Values[0]; after != before {
 		t.Errorf("refused mutations changed the graph: %v nodes, then %v", before, after)

@@ -256,7 +256,7 @@ type FundingInput struct {
 	Funder string `json:"funder"`
 	// The funded project's id.
 	Project string `json:"project"`
-	// Amount, >= 0, when public.
+	// Amount, from 0 to 1e15, when public.
 	Amount *float64 `json:"amount,omitempty"`
 	// ISO 4217 currency; required with amount.
 	Currency *string `json:"currency,omitempty"`
@@ -474,7 +474,7 @@ type ProgrammeInput struct {
 	Level *ProgrammeLevel `json:"level,omitempty"`
 	// How it gives money.
 	Instrument *FundingInstrument `json:"instrument,omitempty"`
-	// Budget, >= 0, in `currency`.
+	// Budget, from 0 to 1e15, in `currency`.
 	Budget *float64 `json:"budget,omitempty"`
 	// ISO 4217 currency; required with budget.
 	Currency *string `json:"currency,omitempty"`
@@ -528,7 +528,7 @@ type ProjectInput struct {
 	StartDate *string `json:"startDate,omitempty"`
 	// End date, YYYY-MM-DD, not before the start.
 	EndDate *string `json:"endDate,omitempty"`
-	// Total investment or budget, >= 0, in `currency`.
+	// Total investment or budget, from 0 to 1e15, in `currency`.
 	TotalInvestment *float64 `json:"totalInvestment,omitempty"`
 	// ISO 4217 currency; required with totalInvestment.
 	Currency *string `json:"currency,omitempty"`

@@ -3,7 +3,6 @@ package cypherc
 import (
 	"fmt"
 	"maps"
-	"math"
 	"slices"
 	"strings"
 
@@ -96,19 +95,19 @@ func props(in map[string]any, spec map[string]fieldSpec, c *compiler, v string) 
 		case "currency":
 			s, _ := v.(string)
 			if !kg.ValidCurrency(s) {
-				return "", kg.Invalid(field, "%q is not an ISO 4217 currency code", s)
+				return "", kg.Invalid(field, "%s is not an ISO 4217 currency code", kg.Quote(s))
 			}
 			out[name] = s
 		case "money":
 			x, ok := toFloat(v)
-			if !ok || x < 0 || math.IsInf(x, 0) || math.IsNaN(x) {
-				return "", kg.Invalid(field, "must be a number >= 0")
+			if !ok || !(x >= 0 && x <= kg.MaxMoney) { // NaN and infinities fail too
+				return "", kg.Invalid(field, "must be a number from 0 to %g", kg.MaxMoney)
 			}
 			out[name] = x
 		case "date":
 			s, _ := v.(string)
 			if !kg.ValidDate(s) {
-				return "", kg.Invalid(field, "%q is not an ISO date (YYYY-MM-DD)", s)
+				return "", kg.Invalid(field, "%s is not an ISO date (YYYY-MM-DD)", kg.Quote(s))
 			}
 			out[name] = s
 			dates = append(dates, name)
@@ -134,7 +133,7 @@ func provenanceSet(c *compiler, in map[string]any, v, who string) (string, error
 		conf = "SOURCED"
 	}
 	if _, ok := confidences[conf]; !ok {
-		return "", kg.Invalid("input.confidence", "unknown confidence %q", conf)
+		return "", kg.Invalid("input.confidence", "unknown confidence %s", kg.Quote(conf))
 	}
 	ps := c.param(src)
 	return fmt.Sprintf("%[1]s.sources = CASE WHEN %[2]s IN coalesce(%[1]s.sources, []) THEN %[1]s.sources ELSE coalesce(%[1]s.sources, []) + %[2]s END, "+
@@ -160,7 +159,7 @@ func idTakenCheck(c *compiler, id any, label string) string {
 		}
 	}
 	return fmt.Sprintf("CASE WHEN %s THEN ['CONFLICT', %s] END", strings.Join(others, " OR "),
-		c.param(fmt.Sprintf("input.id: %v is already the id of another kind of node", id)))
+		c.param(fmt.Sprintf("input.id: %s is already the id of another kind of node", kg.Quote(fmt.Sprint(id)))))
 }
 
 // upsert compiles an upsert of one node type: checks, MERGE, properties, provenance, and the
@@ -168,8 +167,8 @@ func idTakenCheck(c *compiler, id any, label string) string {
 func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec, extra func(n string, in map[string]any) (string, error)) (string, error) {
 	in := input(f)
 	id, _ := in["id"].(string)
-	if !kg.ValidID(id) {
-		return "", kg.Invalid("input.id", "%q is not a slug (lower-case letters and digits joined by hyphens)", id)
+	if err := checkID("input.id", id); err != nil {
+		return "", err
 	}
 	if name, _ := in["name"].(string); strings.TrimSpace(name) == "" {
 		return "", kg.Invalid("input.name", "must not be empty")
@@ -214,7 +213,7 @@ func upsertActor(c *compiler, f kg.Field, who string) (string, error) {
 		kind, _ := in["kind"].(string)
 		label, ok := actorKinds[kind]
 		if !ok {
-			return "", kg.Invalid("input.kind", "unknown actor kind %q", kind)
+			return "", kg.Invalid("input.kind", "unknown actor kind %s", kg.Quote(kind))
 		}
 		var all strings.Builder
 		for _, k := range kg.ActorKinds {
@@ -255,6 +254,27 @@ func upsertProgramme(c *compiler, f kg.Field, who string) (string, error) {
 	return upsert(c, f, who, "FundingProgramme", programmeSpec, nil)
 }
 
+// checkID refuses an id that cannot be a node's: not a slug, or too long.
+func checkID(field, id string) error {
+	if len(id) > kg.MaxIDLength {
+		return kg.Invalid(field, "%s is longer than the %d characters an id may have", kg.Quote(id), kg.MaxIDLength)
+	}
+	if !kg.ValidID(id) {
+		return kg.Invalid(field, "%s is not a slug (lower-case letters and digits joined by hyphens)", kg.Quote(id))
+	}
+	return nil
+}
+
+// checkIDs is checkID for an edge's two ends.
+func checkIDs(fromField string, from any, toField string, to any) error {
+	a, _ := from.(string)
+	if err := checkID(fromField, a); err != nil {
+		return err
+	}
+	b, _ := to.(string)
+	return checkID(toField, b)
+}
+
 // endpoints compiles the lookup of an edge's two endpoints by id among the allowed labels,
 // with an error row when either is missing.
 func endpoints(c *compiler, from, to any, fromLabels, toLabels []string, fromField, toField string) (a, b, match, check string) {
@@ -263,8 +283,8 @@ func endpoints(c *compiler, from, to any, fromLabels, toLabels []string, fromFie
 	match = fmt.Sprintf("MATCH (%s:%s {id: %s}) MATCH (%s:%s {id: %s})", a, strings.Join(fromLabels, "|"), pa, b, strings.Join(toLabels, "|"), pb)
 	check = fmt.Sprintf("CASE WHEN NOT EXISTS { MATCH (x:%s {id: %s}) } THEN ['NOT_FOUND', %s] "+
 		"WHEN NOT EXISTS { MATCH (x:%s {id: %s}) } THEN ['NOT_FOUND', %s] END",
-		strings.Join(fromLabels, "|"), pa, c.param(fmt.Sprintf("%s: no %s with id %v", fromField, strings.Join(fromLabels, " or "), from)),
-		strings.Join(toLabels, "|"), pb, c.param(fmt.Sprintf("%s: no %s with id %v", toField, strings.Join(toLabels, " or "), to)))
+		strings.Join(fromLabels, "|"), pa, c.param(fmt.Sprintf("%s: no %s with id %s", fromField, strings.Join(fromLabels, " or "), kg.Quote(fmt.Sprint(from)))),
+		strings.Join(toLabels, "|"), pb, c.param(fmt.Sprintf("%s: no %s with id %s", toField, strings.Join(toLabels, " or "), kg.Quote(fmt.Sprint(to)))))
 	return
 }
 
@@ -281,7 +301,7 @@ func setFunding(c *compiler, f kg.Field, who string) (string, error) {
 func setParticipation(c *compiler, f kg.Field, who string) (string, error) {
 	role, _ := input(f)["role"].(string)
 	if _, ok := roles[role]; !ok {
-		return "", kg.Invalid("input.role", "unknown role %q", role)
+		return "", kg.Invalid("input.role", "unknown role %s", kg.Quote(role))
 	}
 	actors, _ := kg.Ends("PARTICIPATES_IN")
 	return setProjectEdge(c, f, who, "PARTICIPATES_IN", "actor", actors, map[string]fieldSpec{"role": {"enum"}})
@@ -292,6 +312,9 @@ func setParticipation(c *compiler, f kg.Field, who string) (string, error) {
 // properties of spec and the provenance, and returns the project.
 func setProjectEdge(c *compiler, f kg.Field, who, typ, from string, fromLabels []string, spec map[string]fieldSpec) (string, error) {
 	in := input(f)
+	if err := checkIDs("input."+from, in[from], "input.project", in["project"]); err != nil {
+		return "", err
+	}
 	a, b, match, check := endpoints(c, in[from], in["project"], fromLabels, []string{"Project"}, "input."+from, "input.project")
 	r := c.newVar("r")
 	set, err := props(in, spec, c, r)
@@ -318,9 +341,12 @@ func linkArgs(c *compiler, f kg.Field) (in map[string]any, typ, a, b, match, che
 	in = input(f)
 	typ, _ = in["type"].(string)
 	if !slices.Contains(kg.LinkTypes(), typ) {
-		return nil, "", "", "", "", "", kg.Invalid("input.type", "unknown relationship type %q", typ)
+		return nil, "", "", "", "", "", kg.Invalid("input.type", "unknown relationship type %s", kg.Quote(typ))
 	}
 	from, to := kg.Ends(typ)
+	if err := checkIDs("input.from", in["from"], "input.to", in["to"]); err != nil {
+		return nil, "", "", "", "", "", err
+	}
 	a, b, match, check = endpoints(c, in["from"], in["to"], from, to, "input.from", "input.to")
 	if pats := kg.PatternsOf(typ); len(pats) < len(from)*len(to) {
 		// Not every start label goes with every end label: name the pairs that do.
@@ -335,13 +361,16 @@ func linkArgs(c *compiler, f kg.Field) (in map[string]any, typ, a, b, match, che
 			allowed[i] = p.String()
 		}
 		check = fmt.Sprintf("coalesce(%s, CASE WHEN NOT EXISTS { %s } THEN ['BAD_USER_INPUT', %s] END)", check, match,
-			c.param(fmt.Sprintf("input: %v and %v make no %s relationship of the model (allowed: %s)",
-				in["from"], in["to"], typ, strings.Join(allowed, ", "))))
+			c.param(fmt.Sprintf("input: %s and %s make no %s relationship of the model (allowed: %s)",
+				kg.Quote(fmt.Sprint(in["from"])), kg.Quote(fmt.Sprint(in["to"])), typ, strings.Join(allowed, ", "))))
 	}
 	return in, typ, a, b, match, check, nil
 }
 
 func link(c *compiler, f kg.Field, who string) (string, error) {
+	if in := input(f); in["from"] == in["to"] {
+		return "", kg.Invalid("input.to", "a node cannot be linked to itself")
+	}
 	in, typ, a, b, match, check, err := linkArgs(c, f)
 	if err != nil {
 		return "", err
@@ -376,8 +405,8 @@ func unlink(c *compiler, f kg.Field, _ string) (string, error) {
 // relationships, never other nodes.
 func deleteNode(c *compiler, f kg.Field, _ string) (string, error) {
 	id, _ := f.Args["id"].(string)
-	if !kg.ValidID(id) {
-		return "", kg.Invalid("id", "%q is not a slug", id)
+	if err := checkID("id", id); err != nil {
+		return "", err
 	}
 	cascade, _ := f.Args["cascade"].(bool)
 	n := c.newVar("n")
@@ -386,11 +415,21 @@ func deleteNode(c *compiler, f kg.Field, _ string) (string, error) {
 	for _, t := range nodeTypes {
 		branches = append(branches, fmt.Sprintf("MATCH (%s:%s {id: %s}) RETURN %s", n, types[t].label, pid, n))
 	}
+	// A Source is cited by the `sources` lists of nodes and relationships (text, not
+	// relationships): deleting one that is cited would leave them dangling.
+	cited := fmt.Sprintf("CASE WHEN %[1]s:Source THEN COUNT { MATCH (m) WHERE any(s IN coalesce(m.sources, []) WHERE s STARTS WITH %[1]s.id + '#') } + "+
+		"COUNT { MATCH ()-[r]->() WHERE any(s IN coalesce(r.sources, []) WHERE s STARTS WITH %[1]s.id + '#') } ELSE 0 END", n)
 	return fmt.Sprintf("OPTIONAL CALL () { %s } WITH %s, COUNT { (%s)--() } AS rels "+
-		"WITH %s, rels, CASE WHEN %s IS NULL THEN ['NOT_FOUND', %s] WHEN rels > 0 AND NOT %s THEN ['CONFLICT', %s] END AS error "+
+		"WITH %s, rels, CASE WHEN %s IS NULL THEN ['NOT_FOUND', %s] "+
+		"WHEN %s:ValueChainStage THEN ['CONFLICT', %s] "+
+		"WHEN %s > 0 THEN ['CONFLICT', %s] "+
+		"WHEN rels > 0 AND NOT %s THEN ['CONFLICT', %s] END AS error "+
 		"CALL (%s, error) { WITH %s WHERE error IS NULL DETACH DELETE %s } "+
 		"RETURN error, {id: %s, deleted: error IS NULL, relationshipsRemoved: CASE WHEN error IS NULL THEN rels ELSE 0 END} AS data",
-		strings.Join(branches, " UNION "), n, n, n, n, c.param("no node with id "+id), c.param(cascade),
+		strings.Join(branches, " UNION "), n, n, n, n, c.param("no node with id "+id),
+		n, c.param(fmt.Sprintf("%s is one of the ten value-chain stages, which are part of the model", id)),
+		cited, c.param(fmt.Sprintf("source %s is cited by nodes or relationships (validate lists them as dangling-source once it is gone); remove those citations first", id)),
+		c.param(cascade),
 		c.param(fmt.Sprintf("%s has relationships; delete them first or pass cascade: true", id)),
 		n, n, n, pid), nil
 }

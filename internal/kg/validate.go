@@ -22,6 +22,15 @@ func ValidSource(s string) bool {
 	return len(s) <= MaxSourceLength && sourceRE.MatchString(s) && ValidID(id)
 }
 
+// MaxMoney is the largest amount, investment or budget the graph takes (a thousand
+// trillion): far above any real one, and small enough that sums of many stay finite (two
+// amounts near the float maximum summed to infinity and broke every reader's totals).
+const MaxMoney = 1e15
+
+// MoneyProperties are the properties that hold amounts of money: on nodes (projects,
+// programmes) and on FUNDS relationships.
+var MoneyProperties = []string{"totalInvestment", "budget", "amount"}
+
 // iso4217 lists the active ISO 4217 currency codes.
 var iso4217 = map[string]bool{}
 

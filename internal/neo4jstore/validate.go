@@ -89,6 +89,13 @@ type ValidateOptions struct {
 	ImportScaffold bool
 }
 
+// moneyOutOfRange is the condition on element v that one of its money properties is not a
+// number from 0 to kg.MaxMoney (NaN and infinities included).
+func moneyOutOfRange(v string) string {
+	return `any(k IN $moneyKeys WHERE ` + v + `[k] IS NOT NULL AND NOT ((` + v + `[k] IS :: INTEGER OR ` + v + `[k] IS :: FLOAT)
+		AND ` + v + `[k] >= 0 AND ` + v + `[k] <= $maxMoney))`
+}
+
 // APOCImportLabel is the label an APOC Cypher export (apoc.export.cypher.*) puts on the
 // nodes it creates, with the property `UNIQUE IMPORT ID`, to match them up with their
 // relationships; its last statements remove both.
@@ -359,6 +366,18 @@ var validations = []validation{
 			return r + ` + CASE WHEN n.type IS NULL THEN '' ELSE ': ' + coalesce(toStringOrNull(n.type), valueType(n.type)) END`
 		},
 		params: map[string]any{"types": projectTypeEnum},
+	},
+	{
+		Check: Check{"money-out-of-range", SeverityError,
+			"nodes whose `totalInvestment` or `budget` is not a number from 0 to 1e15"},
+		scan: eachNode, when: moneyOutOfRange("n"), example: ref,
+		params: map[string]any{"moneyKeys": kg.MoneyProperties, "maxMoney": kg.MaxMoney},
+	},
+	{
+		Check: Check{"amount-out-of-range", SeverityError,
+			"relationships whose `amount` is not a number from 0 to 1e15"},
+		scan: eachRelationship, when: moneyOutOfRange("r"), example: ref,
+		params: map[string]any{"moneyKeys": kg.MoneyProperties, "maxMoney": kg.MaxMoney},
 	},
 	{
 		Check: Check{"relationship-outside-model", SeverityError,
