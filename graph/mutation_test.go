@@ -242,6 +242,9 @@ func TestMutationInputErrors(t *testing.T) {
 		{"link from a non-slug", `mutation { link(input: {from: "Not A Slug!", type: PART_OF, to: "ulb", source: "brochure#x"}) { created } }`, "BAD_USER_INPUT", "input.from"},
 		{"funding from a non-slug", `mutation { setFunding(input: {funder: "We Battery", project: "batfactory", source: "brochure#x"}) { id } }`, "BAD_USER_INPUT", "input.funder"},
 		{"delete a stage", `mutation { deleteNode(id: "stage-refining", cascade: true) { deleted } }`, "CONFLICT", ""},
+		// A currency alone turned 1000 EUR into 1000 USD.
+		{"currency without investment", `mutation { upsertProject(input: {id: "batfactory", name: "BatFactory", type: EU_GRANT, currency: "USD", source: "brochure#x"}) { id } }`, "BAD_USER_INPUT", "input.totalInvestment"},
+		{"currency without amount", `mutation { setFunding(input: {funder: "we-battery-call", project: "batfactory", currency: "USD", source: "brochure#x"}) { id } }`, "BAD_USER_INPUT", "input.amount"},
 		{"delete a cited source", `mutation { deleteNode(id: "brochure", cascade: true) { deleted } }`, "CONFLICT", ""},
 	}
 	before := neo4jtest.Run(t, "MATCH (n) RETURN count(n) AS n", nil)[0].Values[0]
@@ -270,5 +273,40 @@ func TestMutationInputErrors(t *testing.T) {
 	}
 	if after := neo4jtest.Run(t, "MATCH (n) RETURN count(n) AS n", nil)[0].Values[0]; after != before {
 		t.Errorf("refused mutations changed the graph: %v nodes, then %v", before, after)
+	}
+}
+
+// A date given alone is checked against the other one stored: a later upsert could set a
+// start after the end.
+func TestMutationDatesAgainstStored(t *testing.T) {
+	srv := writeServer(t, true)
+	t.Cleanup(func() { cleanupMT(t) })
+	const op = `mutation($in: ProjectInput!) { upsertProject(input: $in) { id startDate endDate } }`
+	in := func(dates map[string]any) map[string]any {
+		m := map[string]any{"id": "mt-dates", "name": "Dates", "type": "EU_GRANT", "source": "brochure#introduction"}
+		for k, v := range dates {
+			m[k] = v
+		}
+		return map[string]any{"in": m}
+	}
+	if r := post(t, srv, adminKey, op, in(map[string]any{"startDate": "2024-01-01", "endDate": "2025-01-01"})); len(r.Errors) > 0 {
+		t.Fatalf("create: %+v", r.Errors)
+	}
+	for _, tc := range []struct {
+		dates map[string]any
+		code  string
+	}{
+		{map[string]any{"startDate": "2026-01-01"}, "BAD_USER_INPUT"},
+		{map[string]any{"endDate": "2020-01-01"}, "BAD_USER_INPUT"},
+		{map[string]any{"startDate": "2024-06-01"}, ""},
+		{map[string]any{"endDate": "2024-06-01"}, ""}, // the same day as the start
+	} {
+		if r := post(t, srv, adminKey, op, in(tc.dates)); r.code() != tc.code {
+			t.Errorf("%v: code %q, want %q (%+v)", tc.dates, r.code(), tc.code, r.Errors)
+		}
+	}
+	recs := neo4jtest.Run(t, "MATCH (p:Project {id: 'mt-dates'}) RETURN toString(p.startDate), toString(p.endDate)", nil)
+	if got := recs[0].Values; got[0] != "2024-06-01" || got[1] != "2024-06-01" {
+		t.Errorf("stored dates %v", got)
 	}
 }

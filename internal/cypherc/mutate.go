@@ -163,8 +163,9 @@ func idTakenCheck(c *compiler, id any, label string) string {
 }
 
 // upsert compiles an upsert of one node type: checks, MERGE, properties, provenance, and the
-// projection of the result.
-func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec, extra func(n string, in map[string]any) (string, error)) (string, error) {
+// projection of the result. checks are more expressions that give an error row, or null.
+func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec, extra func(n string, in map[string]any) (string, error),
+	checks ...string) (string, error) {
 	in := input(f)
 	id, _ := in["id"].(string)
 	if err := checkID("input.id", id); err != nil {
@@ -192,7 +193,7 @@ func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec,
 		// from the name given, so that it does not hang on the order of the SET items
 		set += fmt.Sprintf(", %s.%s = toLower(%s)", n, kg.NameKey, c.param(in["name"]))
 	}
-	checks := "coalesce(" + idTakenCheck(c, id, types[typ].label) + ", " + sourceCheck(c, in) + ")"
+	check := "coalesce(" + strings.Join(append([]string{idTakenCheck(c, id, types[typ].label), sourceCheck(c, in)}, checks...), ", ") + ")"
 	proj, err := c.project(types[typ], vars{"n": n}, f.Fields, false)
 	if err != nil {
 		return "", err
@@ -200,7 +201,7 @@ func upsert(c *compiler, f kg.Field, who, typ string, spec map[string]fieldSpec,
 	return fmt.Sprintf("WITH %s AS error OPTIONAL CALL (error) { WITH error WHERE error IS NULL "+
 		"MERGE (%s:%s {id: %s}) SET %s, %s%s RETURN %s } "+
 		"RETURN error, CASE WHEN error IS NULL THEN %s END AS data",
-		checks, n, types[typ].label, c.param(id), set, prov, more, n, proj), nil
+		check, n, types[typ].label, c.param(id), set, prov, more, n, proj), nil
 }
 
 var actorSpec = map[string]fieldSpec{
@@ -239,7 +240,23 @@ func upsertProject(c *compiler, f kg.Field, who string) (string, error) {
 	if in["totalInvestment"] != nil && in["currency"] == nil {
 		return "", kg.Invalid("input.currency", "is required with totalInvestment")
 	}
-	return upsert(c, f, who, "Project", projectSpec, nil)
+	if in["currency"] != nil && in["totalInvestment"] == nil {
+		return "", kg.Invalid("input.totalInvestment", "is required with currency (alone, it would change the unit of the amount stored)")
+	}
+	// One date given: the other may be stored.
+	var more []string
+	id, _ := in["id"].(string)
+	start, _ := in["startDate"].(string)
+	end, _ := in["endDate"].(string)
+	if (start == "") != (end == "") {
+		cond, msg := fmt.Sprintf("x.endDate < date(%s)", c.param(start)), "input.startDate: must not be after the project's endDate"
+		if end != "" {
+			cond, msg = fmt.Sprintf("date(%s) < x.startDate", c.param(end)), "input.endDate: must not be before the project's startDate"
+		}
+		more = append(more, fmt.Sprintf("CASE WHEN EXISTS { MATCH (x:Project {id: %s}) WHERE %s } THEN ['BAD_USER_INPUT', %s] END",
+			c.param(id), cond, c.param(msg)))
+	}
+	return upsert(c, f, who, "Project", projectSpec, nil, more...)
 }
 
 var programmeSpec = map[string]fieldSpec{
@@ -250,6 +267,8 @@ var programmeSpec = map[string]fieldSpec{
 func upsertProgramme(c *compiler, f kg.Field, who string) (string, error) {
 	if in := input(f); in["budget"] != nil && in["currency"] == nil {
 		return "", kg.Invalid("input.currency", "is required with budget")
+	} else if in["currency"] != nil && in["budget"] == nil {
+		return "", kg.Invalid("input.budget", "is required with currency (alone, it would change the unit of the amount stored)")
 	}
 	return upsert(c, f, who, "FundingProgramme", programmeSpec, nil)
 }
@@ -292,6 +311,9 @@ func setFunding(c *compiler, f kg.Field, who string) (string, error) {
 	in := input(f)
 	if in["amount"] != nil && in["currency"] == nil {
 		return "", kg.Invalid("input.currency", "is required with amount")
+	}
+	if in["currency"] != nil && in["amount"] == nil {
+		return "", kg.Invalid("input.amount", "is required with currency (alone, it would change the unit of the amount stored)")
 	}
 	funders, _ := kg.Ends("FUNDS")
 	return setProjectEdge(c, f, who, "FUNDS", "funder", funders,

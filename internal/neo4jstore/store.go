@@ -367,6 +367,9 @@ func translate(err error) error {
 			return kg.Wrap(kg.EUNAVAILABLE, "the graph database is busy, try again", err)
 		case ne.Code == "Neo.ClientError.Schema.ConstraintValidationFailed":
 			return kg.Wrap(kg.ECONFLICT, "conflicts with existing data", err)
+		case ne.Code == "Neo.ClientError.Statement.EntityNotFound":
+			// another transaction deleted a node or relationship this one had found
+			return kg.Wrap(kg.ECONFLICT, "a node or relationship it needed was deleted meanwhile; try again", err)
 		}
 	case neo4j.IsTransactionExecutionLimit(err):
 		return kg.Wrap(kg.EUNAVAILABLE, "the graph database is unavailable", err)
