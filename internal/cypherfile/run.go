@@ -180,7 +180,8 @@ func (p PartialStatement) String() string {
 	if p.Inner < 0 {
 		return fmt.Sprintf("statement %d (CALL { ... } IN TRANSACTIONS) may be partly committed: Neo4j commits its inner transactions as it goes, and how many it had committed is not known", p.Statement)
 	}
-	return fmt.Sprintf("statement %d (CALL { ... } IN TRANSACTIONS) is partly committed: Neo4j had committed %s of it, whose writes stay", p.Statement, fmt.Sprintf("%d inner transaction%s", p.Inner, plural(p.Inner)))
+	return fmt.Sprintf("statement %d (CALL { ... } IN TRANSACTIONS) is partly committed: Neo4j had committed %d inner transaction%s of it, whose writes stay",
+		p.Statement, p.Inner, plural(p.Inner))
 }
 
 // String is the one-line summary of the report.
