@@ -175,6 +175,8 @@ type exporter struct {
 	phase        string
 	// relRows holds the relationship batches being written, by type and end label.
 	relRows map[exportRelKey]*exportRelBatch
+	// labelPages keeps each key label's pages (see pages), read once for both passes.
+	labelPages map[string]*labelPages
 }
 
 // keyLabelExpr is the Cypher expression of a node's key label; it needs $modelLabels.
@@ -205,8 +207,17 @@ type labelPages struct {
 	limit   int
 }
 
+// pages gives the label's pages from the first; the element ids of a label without an index
+// are read at its first call only.
 func (e *exporter) pages(ctx context.Context, label string) (*labelPages, error) {
+	if p, ok := e.labelPages[label]; ok {
+		p.rewind()
+		return p, nil
+	}
 	p := &labelPages{limit: e.opts.PageSize}
+	if e.labelPages == nil {
+		e.labelPages = map[string]*labelPages{}
+	}
 	recs, err := e.s.read(ctx, `SHOW INDEXES YIELD type, state, labelsOrTypes, properties
 		WHERE type = 'RANGE' AND state = 'ONLINE' AND labelsOrTypes = [$label] AND properties = ['id']
 		RETURN count(*) AS n`, map[string]any{"label": label})
@@ -215,6 +226,7 @@ func (e *exporter) pages(ctx context.Context, label string) (*labelPages, error)
 	}
 	if n, _ := recs[0].Values[0].(int64); n > 0 {
 		p.indexed = true
+		e.labelPages[label] = p
 		return p, nil
 	}
 	recs, err = e.s.read(ctx, `MATCH (n:`+cypherlit.Name(label)+`) WHERE n.id IS :: STRING NOT NULL AND NOT n:SchemaMigration
@@ -227,6 +239,7 @@ func (e *exporter) pages(ctx context.Context, label string) (*labelPages, error)
 	for i, r := range recs {
 		p.eids[i], _ = r.Values[0].(string)
 	}
+	e.labelPages[label] = p
 	return p, nil
 }
 
